@@ -1,10 +1,14 @@
 package io.workspacebackend.cli;
 
-/** Entry point of the workspace-backend command. */
+import io.workspacebackend.config.ConfigLoader;
+
+/** Entry point of the {@code workspace-backend} command. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("workspace-backend");
+    int exitCode = WorkspaceBackendCommand.commandLine(ConfigLoader.forCurrentProcess()).execute(args);
+    // serve returns only after the server stopped; the other commands return at once.
+    System.exit(exitCode);
   }
 }

@@ -1,0 +1,111 @@
+package io.workspacebackend.api;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns every exception that leaves a handler, or a route that does not exist, into
+ * problem+json. Runs before Spring Boot's own handler, which would answer with its own JSON shape.
+ */
+@Component
+@Order(-2)
+class ProblemWebExceptionHandler implements WebExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
+
+  private final ProblemWriter problemWriter;
+
+  ProblemWebExceptionHandler(ProblemWriter problemWriter) {
+    this.problemWriter = problemWriter;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (exchange.getResponse().isCommitted()) {
+      return Mono.error(error);
+    }
+    ProblemDetail problem = toProblem(error);
+    if (problem.getStatus() >= 500) {
+      log.error(
+          "{} {} failed",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath().value(),
+          error);
+    }
+    if (problem.getInstance() == null) {
+      problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+    }
+    if (error instanceof ErrorResponse errorResponse) {
+      exchange.getResponse().getHeaders().addAll(errorResponse.getHeaders());
+    }
+    return problemWriter.write(exchange.getResponse(), problem);
+  }
+
+  static ProblemDetail toProblem(Throwable error) {
+    if (error instanceof WebExchangeBindException binding) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request");
+      problem.setProperty("errors", fieldErrors(binding));
+      return problem;
+    }
+    if (error instanceof ServerWebInputException input && payloadTooLarge(input)) {
+      return ProblemDetail.forStatusAndDetail(
+          HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than the server accepts");
+    }
+    if (error instanceof ServerWebInputException input && input.getCause() instanceof DecodingException decoding) {
+      return ProblemDetail.forStatusAndDetail(
+          HttpStatus.BAD_REQUEST, "malformed JSON: " + firstLine(decoding.getMostSpecificCause().getMessage()));
+    }
+    if (error instanceof ErrorResponse errorResponse) {
+      return errorResponse.getBody();
+    }
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to handle this request; see its log");
+  }
+
+  private static boolean payloadTooLarge(ServerWebInputException input) {
+    for (Throwable cause = input; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataBufferLimitException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Map<String, String>> fieldErrors(WebExchangeBindException binding) {
+    return binding.getFieldErrors().stream()
+        .map(ProblemWebExceptionHandler::fieldError)
+        .toList();
+  }
+
+  private static Map<String, String> fieldError(FieldError error) {
+    String message = error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    return Map.of("field", snakeCase(error.getField()), "message", message);
+  }
+
+  /** Bound fields are Java names; the client knows them by their JSON (snake_case) names. */
+  static String snakeCase(String javaName) {
+    return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable body";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,89 @@
+package io.workspacebackend.cli;
+
+import io.workspacebackend.testing.TestHome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve} as an operator runs it: a separate process, a fresh home, real ports. */
+@Timeout(120)
+class ServeCommandTest {
+  @TempDir Path temp;
+
+  @Test
+  void serveOnAFreePortAnswersHealthWithJson() throws Exception {
+    TestHome home = TestHome.in(temp);
+    int port = freePort();
+
+    try (ServeProcess serve =
+        ServeProcess.start(home, temp.resolve("stderr"), "serve", "--port", Integer.toString(port))) {
+      assertThat(serve.awaitListening()).endsWith("http://127.0.0.1:" + port);
+
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+      assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"database\"");
+    }
+    // serve prepares a fresh machine by itself: no `init` needed first.
+    assertThat(home.dataDir().resolve("jwt-secret")).isRegularFile();
+    assertThat(home.dataDir().resolve("workspace-backend.db")).isRegularFile();
+  }
+
+  @Test
+  void serveOnATakenPortFailsWithOneLineAndExitCodeOne() throws Exception {
+    TestHome home = TestHome.in(temp);
+    Path stderr = temp.resolve("stderr");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServeProcess serve =
+            ServeProcess.start(
+                home, stderr, "serve", "--port", Integer.toString(taken.getLocalPort()))) {
+
+      int exitCode = serve.awaitExit();
+
+      String error = Files.readString(stderr).strip();
+      assertThat(exitCode).isEqualTo(1);
+      assertThat(error)
+          .isEqualTo(
+              "error: port "
+                  + taken.getLocalPort()
+                  + " on 127.0.0.1 is already in use; stop what listens there or choose another"
+                  + " with --port");
+      assertThat(serve.stdout()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void serveWithABadConfigFileExitsTwoBeforeListening() throws Exception {
+    TestHome home = TestHome.in(temp);
+    Files.createDirectories(home.configFile().getParent());
+    Files.writeString(home.configFile(), "[container]\nbase_port = 70000\n");
+    Path stderr = temp.resolve("stderr");
+
+    try (ServeProcess serve = ServeProcess.start(home, stderr, "serve")) {
+      assertThat(serve.awaitExit()).isEqualTo(2);
+    }
+    assertThat(Files.readString(stderr).strip()).doesNotContain("\n").contains("base_port").contains("70000");
+    assertThat(home.dataDir()).doesNotExist();
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

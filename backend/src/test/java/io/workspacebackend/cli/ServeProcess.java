@@ -1,0 +1,83 @@
+package io.workspacebackend.cli;
+
+import io.workspacebackend.testing.TestHome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The real {@code workspace-backend} command in a child JVM, with a temporary home. */
+final class ServeProcess implements AutoCloseable {
+  private final Process process;
+  private final CompletableFuture<String> listeningLine = new CompletableFuture<>();
+  private final StringBuilder stdout = new StringBuilder();
+
+  private ServeProcess(Process process) {
+    this.process = process;
+    Thread reader = new Thread(this::readStdout, "serve-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static ServeProcess start(TestHome home, Path stderr, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("WORKSPACE_BACKEND__"));
+    builder.environment().putAll(home.environment());
+    return new ServeProcess(builder.start());
+  }
+
+  private void readStdout() {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        synchronized (stdout) {
+          stdout.append(line).append('\n');
+        }
+        if (line.contains("listening on ")) {
+          listeningLine.complete(line);
+        }
+      }
+    } catch (IOException e) {
+      listeningLine.completeExceptionally(e);
+    }
+    listeningLine.completeExceptionally(new IllegalStateException("serve ended: " + stdout()));
+  }
+
+  /** Waits for the "listening on" line and returns it. */
+  String awaitListening() throws Exception {
+    return listeningLine.get(60, TimeUnit.SECONDS);
+  }
+
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("serve did not exit");
+    }
+    return process.exitValue();
+  }
+
+  String stdout() {
+    synchronized (stdout) {
+      return stdout.toString();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
