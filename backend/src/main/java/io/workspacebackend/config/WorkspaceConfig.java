@@ -1,0 +1,47 @@
+package io.workspacebackend.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.util.unit.DataSize;
+
+/** The whole effective configuration: one immutable record per section of config.toml. */
+public record WorkspaceConfig(
+    Server server,
+    Auth auth,
+    Container container,
+    Sessions sessions,
+    Paths paths,
+    Logging logging) {
+
+  /** {@code [server]}: the HTTP server. */
+  public record Server(String host, int port, List<String> allowedOrigins, DataSize maxBodySize) {
+    public Server {
+      allowedOrigins = List.copyOf(allowedOrigins);
+    }
+  }
+
+  /** {@code [auth]}: login tokens. */
+  public record Auth(Duration tokenTtl, Path secretFile) {}
+
+  /** {@code [container]}: the container engine and the limits of each session container. */
+  public record Container(
+      RuntimeKind runtime,
+      Optional<String> binary,
+      Optional<String> socket,
+      String defaultImage,
+      int basePort,
+      DataSize memoryLimit,
+      double cpus,
+      int pidsLimit) {}
+
+  /** {@code [sessions]}: workspace sessions. */
+  public record Sessions(int maxPerUser, Duration startupTimeout, Duration stopTimeout) {}
+
+  /** {@code [paths]}: where the backend keeps its files. */
+  public record Paths(Path dataDir, Path stateDir, Path workspaceRoot) {}
+
+  /** {@code [logging]}: log output. */
+  public record Logging(LogLevel level, Optional<Path> file) {}
+}
