@@ -7,6 +7,8 @@ public interface HealthCheck {
   /** The field name in the health report. */
   String name();
 
-  /** Whether the part works; never errors (a failure is reported as {@link ComponentHealth#down}). */
+  /**
+   * Whether the part works; never errors (a failure is reported as {@link ComponentHealth#down}).
+   */
   Mono<ComponentHealth> check();
 }

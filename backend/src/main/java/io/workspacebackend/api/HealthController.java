@@ -31,13 +31,19 @@ class HealthController {
                 check
                     .check()
                     .timeout(CHECK_TIMEOUT)
-                    .onErrorResume(TimeoutException.class, e -> Mono.just(ComponentHealth.down("no answer within " + CHECK_TIMEOUT.toSeconds() + " s")))
+                    .onErrorResume(
+                        TimeoutException.class,
+                        e ->
+                            Mono.just(
+                                ComponentHealth.down(
+                                    "no answer within " + CHECK_TIMEOUT.toSeconds() + " s")))
                     .map(health -> Map.entry(check.name(), health)))
         .collectList()
         .map(HealthController::report);
   }
 
-  private static ResponseEntity<Map<String, Object>> report(List<Map.Entry<String, ComponentHealth>> results) {
+  private static ResponseEntity<Map<String, Object>> report(
+      List<Map.Entry<String, ComponentHealth>> results) {
     boolean allUp = results.stream().allMatch(entry -> entry.getValue().isUp());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", allUp ? "ok" : "unavailable");

@@ -19,8 +19,8 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns every exception that leaves a handler, or a route that does not exist, into
- * problem+json. Runs before Spring Boot's own handler, which would answer with its own JSON shape.
+ * Turns every exception that leaves a handler, or a route that does not exist, into problem+json.
+ * Runs before Spring Boot's own handler, which would answer with its own JSON shape.
  */
 @Component
 @Order(-2)
@@ -47,7 +47,8 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
           error);
     }
     if (problem.getInstance() == null) {
-      problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+      problem.setInstance(
+          exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
     }
     if (error instanceof ErrorResponse errorResponse) {
       exchange.getResponse().getHeaders().addAll(errorResponse.getHeaders());
@@ -57,7 +58,8 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 
   static ProblemDetail toProblem(Throwable error) {
     if (error instanceof WebExchangeBindException binding) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request");
       problem.setProperty("errors", fieldErrors(binding));
       return problem;
     }
@@ -65,9 +67,11 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
       return ProblemDetail.forStatusAndDetail(
           HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than the server accepts");
     }
-    if (error instanceof ServerWebInputException input && input.getCause() instanceof DecodingException decoding) {
+    if (error instanceof ServerWebInputException input
+        && input.getCause() instanceof DecodingException decoding) {
       return ProblemDetail.forStatusAndDetail(
-          HttpStatus.BAD_REQUEST, "malformed JSON: " + firstLine(decoding.getMostSpecificCause().getMessage()));
+          HttpStatus.BAD_REQUEST,
+          "malformed JSON: " + firstLine(decoding.getMostSpecificCause().getMessage()));
     }
     if (error instanceof ErrorResponse errorResponse) {
       return errorResponse.getBody();
@@ -86,9 +90,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
   }
 
   private static List<Map<String, String>> fieldErrors(WebExchangeBindException binding) {
-    return binding.getFieldErrors().stream()
-        .map(ProblemWebExceptionHandler::fieldError)
-        .toList();
+    return binding.getFieldErrors().stream().map(ProblemWebExceptionHandler::fieldError).toList();
   }
 
   private static Map<String, String> fieldError(FieldError error) {

@@ -18,9 +18,9 @@ public final class JwtSecretFile {
   private JwtSecretFile() {}
 
   /**
-   * Writes a new random secret unless the file exists. Safe against a concurrent caller: the
-   * secret is written to a private temporary file and linked into place, which fails if another
-   * process got there first, so a secret in use is never replaced.
+   * Writes a new random secret unless the file exists. Safe against a concurrent caller: the secret
+   * is written to a private temporary file and linked into place, which fails if another process
+   * got there first, so a secret in use is never replaced.
    *
    * @return whether this call created the file
    */
@@ -59,7 +59,8 @@ public final class JwtSecretFile {
       throw new InvalidSecretException(
           "JWT secret file " + file + " does not exist; run `workspace-backend init`");
     } catch (IOException e) {
-      throw new InvalidSecretException("cannot read JWT secret file " + file + ": " + e.getMessage());
+      throw new InvalidSecretException(
+          "cannot read JWT secret file " + file + ": " + e.getMessage());
     }
     byte[] key;
     try {

@@ -42,7 +42,8 @@ class SecurityConfiguration {
                           return problems.write(
                               exchange.getResponse(),
                               ProblemDetail.forStatusAndDetail(
-                                  HttpStatus.UNAUTHORIZED, "sign in first: a valid token is required"));
+                                  HttpStatus.UNAUTHORIZED,
+                                  "sign in first: a valid token is required"));
                         })
                     .accessDeniedHandler(
                         (exchange, e) ->

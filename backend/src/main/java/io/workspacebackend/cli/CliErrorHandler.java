@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place that turns a failure into output: a single line on stderr and an exit code;
- * {@code --verbose} adds the stack trace.
+ * The one place that turns a failure into output: a single line on stderr and an exit code; {@code
+ * --verbose} adds the stack trace.
  */
 final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
   @Override

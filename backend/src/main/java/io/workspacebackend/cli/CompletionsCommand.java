@@ -36,7 +36,7 @@ final class CompletionsCommand implements Callable<Integer> {
     CommandLine root = spec.root().commandLine();
     String script =
         switch (shell) {
-            // picocli's script carries its own zsh shim (bashcompinit), so one script serves both.
+          // picocli's script carries its own zsh shim (bashcompinit), so one script serves both.
           case bash, zsh -> AutoComplete.bash(root.getCommandName(), root);
           case fish -> FishCompletion.script(root);
         };

@@ -62,7 +62,8 @@ final class ConfigCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     if (Files.exists(file)) {
       Path backup = file.resolveSibling(file.getFileName() + ".bak");
-      Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      Files.copy(
+          file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
       out.println("backed up " + file + " to " + backup);
     }
     ConfigFiles.writeAtomically(file, ConfigRenderer.defaultConfigToml());

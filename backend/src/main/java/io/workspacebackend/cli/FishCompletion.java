@@ -49,7 +49,12 @@ final class FishCompletion {
     for (PositionalParamSpec positional : spec.positionalParameters()) {
       if (!positional.hidden() && positional.completionCandidates() != null) {
         lines.add(
-            "complete -c " + program + " -n " + quote(here) + " -a " + quote(candidates(positional)));
+            "complete -c "
+                + program
+                + " -n "
+                + quote(here)
+                + " -a "
+                + quote(candidates(positional)));
       }
     }
     for (Map.Entry<String, CommandLine> sub : command.getSubcommands().entrySet()) {

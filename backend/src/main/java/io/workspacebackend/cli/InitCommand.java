@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
-    description = "Create the config, data and state directories, a default config and the JWT secret.")
+    description =
+        "Create the config, data and state directories, a default config and the JWT secret.")
 final class InitCommand implements Callable<Integer> {
   @ParentCommand WorkspaceBackendCommand root;
 

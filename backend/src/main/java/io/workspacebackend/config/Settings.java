@@ -34,8 +34,8 @@ final class Settings {
       Setting.of(
           SERVER,
           "port",
-          "TCP port the HTTP server listens on.",
-          ValueTypes.integer(1, 65535),
+          "TCP port the HTTP server listens on (0 picks a free one).",
+          ValueTypes.integer(0, 65535),
           fixed(8080),
           c -> c.server().port());
   static final Setting<List<String>> SERVER_ALLOWED_ORIGINS =

@@ -86,7 +86,9 @@ public final class BackendServer implements AutoCloseable {
     closed.await();
   }
 
-  /** Stops the server gracefully: in-flight requests finish, then connections and the pool close. */
+  /**
+   * Stops the server gracefully: in-flight requests finish, then connections and the pool close.
+   */
   @Override
   public void close() {
     try {

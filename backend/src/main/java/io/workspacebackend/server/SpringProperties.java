@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Translates our configuration into the Spring Boot properties it drives. Spring never reads a
- * file of its own: the TOML file is the only configuration a user writes.
+ * Translates our configuration into the Spring Boot properties it drives. Spring never reads a file
+ * of its own: the TOML file is the only configuration a user writes.
  */
 final class SpringProperties {
   private SpringProperties() {}

@@ -1,8 +1,8 @@
 package io.workspacebackend.cli;
 
-import io.workspacebackend.testing.TestHome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.workspacebackend.testing.TestHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ class CompletionsCommandTest {
         shell("bash", "-c", "source '" + script + "' && complete -p workspace-backend");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("complete -F _complete_workspace-backend");
+    assertThat(result.output()).contains("-F _complete_workspace-backend workspace-backend");
   }
 
   @Test
@@ -49,8 +49,7 @@ class CompletionsCommandTest {
   void zshSourcesTheScriptWithoutErrors() throws Exception {
     Path script = script("zsh");
 
-    ShellResult result =
-        shell("zsh", "-f", "-c", "source '" + script + "' && echo sourced");
+    ShellResult result = shell("zsh", "-f", "-c", "source '" + script + "' && echo sourced");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("sourced").doesNotContain("command not found");
@@ -61,7 +60,11 @@ class CompletionsCommandTest {
     Path script = script("fish");
 
     ShellResult subcommands =
-        shell("fish", "--no-config", "-c", "source '" + script + "'; complete -C 'workspace-backend se'");
+        shell(
+            "fish",
+            "--no-config",
+            "-c",
+            "source '" + script + "'; complete -C 'workspace-backend se'");
     ShellResult options =
         shell(
             "fish",
@@ -70,7 +73,10 @@ class CompletionsCommandTest {
             "source '" + script + "'; complete -C 'workspace-backend serve --po'");
     ShellResult nested =
         shell(
-            "fish", "--no-config", "-c", "source '" + script + "'; complete -C 'workspace-backend config '");
+            "fish",
+            "--no-config",
+            "-c",
+            "source '" + script + "'; complete -C 'workspace-backend config '");
 
     assertThat(subcommands.exitCode()).as(subcommands.output()).isZero();
     assertThat(subcommands.output()).startsWith("serve\t");

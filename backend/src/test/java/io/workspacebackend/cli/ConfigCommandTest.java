@@ -1,8 +1,8 @@
 package io.workspacebackend.cli;
 
-import io.workspacebackend.testing.TestHome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.workspacebackend.testing.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package io.workspacebackend.cli;
 
-import io.workspacebackend.testing.TestHome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
+import io.workspacebackend.testing.TestHome;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,17 +26,20 @@ class ServeCommandTest {
     int port = freePort();
 
     try (ServeProcess serve =
-        ServeProcess.start(home, temp.resolve("stderr"), "serve", "--port", Integer.toString(port))) {
+        ServeProcess.start(
+            home, temp.resolve("stderr"), "serve", "--port", Integer.toString(port))) {
       assertThat(serve.awaitListening()).endsWith("http://127.0.0.1:" + port);
 
       HttpResponse<String> health =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build(),
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
 
       assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+      assertThat(health.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
       assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"database\"");
     }
     // serve prepares a fresh machine by itself: no `init` needed first.
@@ -77,7 +80,10 @@ class ServeCommandTest {
     try (ServeProcess serve = ServeProcess.start(home, stderr, "serve")) {
       assertThat(serve.awaitExit()).isEqualTo(2);
     }
-    assertThat(Files.readString(stderr).strip()).doesNotContain("\n").contains("base_port").contains("70000");
+    assertThat(Files.readString(stderr).strip())
+        .doesNotContain("\n")
+        .contains("base_port")
+        .contains("70000");
     assertThat(home.dataDir()).doesNotExist();
   }
 

@@ -92,7 +92,7 @@ class ConfigErrorsTest {
   @Test
   void aNonNumericPortNamesTheKeyAndTheAllowedRange() throws IOException {
     loading("[server]\nport = \"abc\"\n")
-        .hasMessage(file() + ": server.port = \"abc\": expected an integer from 1 to 65535");
+        .hasMessage(file() + ": server.port = \"abc\": expected an integer from 0 to 65535");
   }
 
   @Test
@@ -113,7 +113,7 @@ class ConfigErrorsTest {
     loading("", Map.of("WORKSPACE_BACKEND__SERVER__PORT", "abc"), Map.of())
         .hasMessage(
             "environment variable WORKSPACE_BACKEND__SERVER__PORT: server.port = \"abc\":"
-                + " expected an integer from 1 to 65535");
+                + " expected an integer from 0 to 65535");
   }
 
   @Test
@@ -126,8 +126,8 @@ class ConfigErrorsTest {
 
   @Test
   void aBadFileValueIsReportedEvenWhenTheEnvironmentOverridesIt() throws IOException {
-    loading("[server]\nport = 0\n", Map.of("WORKSPACE_BACKEND__SERVER__PORT", "9000"), Map.of())
-        .hasMessageStartingWith(file() + ": server.port = 0:");
+    loading("[server]\nport = -1\n", Map.of("WORKSPACE_BACKEND__SERVER__PORT", "9000"), Map.of())
+        .hasMessageStartingWith(file() + ": server.port = -1:");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.workspacebackend.db;
 
-import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A real backend on a random port with its own home and SQLite file, started once per test
- * class: {@code @RegisterExtension static RunningBackend backend = new RunningBackend();}
+ * A real backend on a random port with its own home and SQLite file, started once per test class:
+ * {@code @RegisterExtension static RunningBackend backend = new RunningBackend();}
  */
 public final class RunningBackend implements BeforeAllCallback, AfterAllCallback {
   private final Map<String, String> overrides = new HashMap<>();
