@@ -1,0 +1,82 @@
+package io.workspacebackend.container;
+
+import io.workspacebackend.config.RuntimeKind;
+import io.workspacebackend.config.WorkspaceConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The last resort of discovery: ask the runtime's CLI where its API socket is ({@code docker
+ * context inspect}, {@code podman info}). Covers setups with sockets in unusual places, such as a
+ * Podman machine on macOS.
+ */
+final class BinarySocketQuery {
+  private static final long TIMEOUT_SECONDS = 5;
+
+  /** The CLIs to ask: {@code container.binary}, else the standard names for the runtime. */
+  List<SocketCandidate> candidates(WorkspaceConfig.Container config, List<String> failures) {
+    List<SocketCandidate> found = new ArrayList<>();
+    for (String binary : binaries(config)) {
+      RuntimeKind kind = binary.contains("podman") ? RuntimeKind.PODMAN : RuntimeKind.DOCKER;
+      List<String> command =
+          kind == RuntimeKind.PODMAN
+              ? List.of(binary, "info", "--format", "{{.Host.RemoteSocket.Path}}")
+              : List.of(binary, "context", "inspect", "--format", "{{.Endpoints.docker.Host}}");
+      try {
+        ask(command)
+            .ifPresentOrElse(
+                socket ->
+                    found.add(
+                        new SocketCandidate(
+                            SocketCandidates.toUri(socket), "reported by `" + binary + "`", kind)),
+                () -> failures.add("`" + String.join(" ", command) + "`: printed no socket"));
+      } catch (IOException e) {
+        failures.add("`" + binary + "`: " + e.getMessage());
+      }
+    }
+    return found;
+  }
+
+  private static List<String> binaries(WorkspaceConfig.Container config) {
+    if (config.binary().isPresent()) {
+      return List.of(config.binary().get());
+    }
+    return switch (config.runtime()) {
+      case DOCKER -> List.of("docker");
+      case PODMAN -> List.of("podman");
+      case AUTO -> List.of("podman", "docker");
+    };
+  }
+
+  private static Optional<String> ask(List<String> command) throws IOException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      process.getOutputStream().close();
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("no answer within " + TIMEOUT_SECONDS + " s");
+      }
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (process.exitValue() != 0) {
+        throw new IOException("exit " + process.exitValue() + ": " + firstLine(output));
+      }
+      return output.isEmpty() || output.contains("<no value>")
+          ? Optional.empty()
+          : Optional.of(output);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

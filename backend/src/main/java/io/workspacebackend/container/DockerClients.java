@@ -1,0 +1,53 @@
+package io.workspacebackend.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Builds docker-java clients for an engine socket. The API version is pinned to 1.41, the newest
+ * that Docker 20.10 speaks and the one Podman's compatible API implements; a newer default would
+ * get "client version is too new".
+ */
+final class DockerClients {
+  static final String API_VERSION = "1.41";
+
+  private DockerClients() {}
+
+  /** For ordinary calls: an engine that stops answering fails the call instead of hanging it. */
+  static DockerClient forRequests(URI socket) {
+    return create(socket, Duration.ofSeconds(60));
+  }
+
+  /** For event and log streams, which may be quiet for hours. */
+  static DockerClient forStreams(URI socket) {
+    return create(socket, null);
+  }
+
+  /** For detection: a socket that does not answer quickly is not the one. */
+  static DockerClient forProbing(URI socket) {
+    return create(socket, Duration.ofSeconds(5));
+  }
+
+  private static DockerClient create(URI socket, Duration responseTimeout) {
+    DockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(socket.toString())
+            .withApiVersion(API_VERSION)
+            .build();
+    ApacheDockerHttpClient.Builder http =
+        new ApacheDockerHttpClient.Builder()
+            .dockerHost(config.getDockerHost())
+            .sslConfig(config.getSSLConfig())
+            .maxConnections(64)
+            .connectionTimeout(Duration.ofSeconds(3));
+    if (responseTimeout != null) {
+      http.responseTimeout(responseTimeout);
+    }
+    return DockerClientImpl.getInstance(config, http.build());
+  }
+}

@@ -1,0 +1,128 @@
+package io.workspacebackend.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.workspacebackend.config.RuntimeKind;
+import io.workspacebackend.config.WorkspaceConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.util.unit.DataSize;
+
+/** Detection against the real engines CI runs: Docker and Podman's compatible socket. */
+@Timeout(60)
+class RuntimeDetectorTest {
+  private static final Path HOME = Path.of("/nonexistent-home");
+
+  @Test
+  void forcingDockerFindsTheDockerEngineAtItsDefaultSocket() throws Exception {
+    DetectedRuntime runtime = detector(Map.of()).detect(container(RuntimeKind.DOCKER, null, null));
+
+    assertThat(runtime.kind()).isEqualTo(RuntimeKind.DOCKER);
+    assertThat(runtime.socket()).hasToString("unix:///var/run/docker.sock");
+    assertThat(runtime.apiVersion()).isEqualTo("1.41");
+    assertThat(runtime.engineVersion()).isNotBlank();
+  }
+
+  @Test
+  void forcingPodmanFindsPodmansCompatibleSocket() throws Exception {
+    DetectedRuntime runtime = detector(Map.of()).detect(container(RuntimeKind.PODMAN, null, null));
+
+    assertThat(runtime.kind()).isEqualTo(RuntimeKind.PODMAN);
+    assertThat(runtime.socket()).hasToString("unix:///run/podman/podman.sock");
+    assertThat(runtime.engineVersion()).startsWith("4.");
+  }
+
+  @Test
+  void autoPrefersPodmanOnLinuxWhenBothAnswer() throws Exception {
+    DetectedRuntime runtime = detector(Map.of()).detect(container(RuntimeKind.AUTO, null, null));
+
+    assertThat(runtime.kind()).isEqualTo(RuntimeKind.PODMAN);
+  }
+
+  @Test
+  void dockerHostComesBeforeTheUsualSockets() throws Exception {
+    DetectedRuntime runtime =
+        detector(Map.of("DOCKER_HOST", "unix:///var/run/docker.sock"))
+            .detect(container(RuntimeKind.AUTO, null, null));
+
+    assertThat(runtime.kind()).isEqualTo(RuntimeKind.DOCKER);
+    assertThat(runtime.source()).isEqualTo("DOCKER_HOST");
+  }
+
+  @Test
+  void aConfiguredSocketIsTheOnlyOneTriedAndTheErrorSaysSo() {
+    assertThatThrownBy(
+            () ->
+                detector(Map.of())
+                    .detect(container(RuntimeKind.AUTO, "/tmp/no-engine-here.sock", null)))
+        .isInstanceOf(NoRuntimeException.class)
+        .hasMessage(
+            "no container runtime answers (tried unix:///tmp/no-engine-here.sock"
+                + " (container.socket): no such socket); start Docker or Podman (podman system"
+                + " service), or set container.socket");
+  }
+
+  @Test
+  void aSocketOfTheWrongRuntimeIsRefused() {
+    assertThatThrownBy(
+            () ->
+                detector(Map.of())
+                    .detect(container(RuntimeKind.DOCKER, "unix:///run/podman/podman.sock", null)))
+        .isInstanceOf(NoRuntimeException.class)
+        .hasMessageContaining(
+            "unix:///run/podman/podman.sock (container.socket): answers, but is podman")
+        .hasMessageStartingWith("no docker engine answers");
+  }
+
+  @Test
+  void thePodmanCliReportsWhereItsSocketIs() {
+    List<String> failures = new ArrayList<>();
+
+    List<SocketCandidate> found =
+        new BinarySocketQuery().candidates(container(RuntimeKind.PODMAN, null, "podman"), failures);
+
+    assertThat(failures).isEmpty();
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            candidate -> {
+              assertThat(candidate.uri()).hasToString("unix:///run/podman/podman.sock");
+              assertThat(candidate.source()).isEqualTo("reported by `podman`");
+            });
+  }
+
+  @Test
+  void aMissingCliIsReportedAsAFailedAttempt() {
+    List<String> failures = new ArrayList<>();
+
+    List<SocketCandidate> found =
+        new BinarySocketQuery()
+            .candidates(container(RuntimeKind.DOCKER, null, "/nonexistent/docker"), failures);
+
+    assertThat(found).isEmpty();
+    assertThat(failures).singleElement().asString().startsWith("`/nonexistent/docker`: ");
+  }
+
+  private static RuntimeDetector detector(Map<String, String> environment) {
+    return new RuntimeDetector(
+        new SocketCandidates(environment, HOME, "Linux"), new BinarySocketQuery());
+  }
+
+  static WorkspaceConfig.Container container(RuntimeKind runtime, String socket, String binary) {
+    return new WorkspaceConfig.Container(
+        runtime,
+        Optional.ofNullable(binary),
+        Optional.ofNullable(socket),
+        "opencode-dev:latest",
+        41820,
+        DataSize.ofGigabytes(2),
+        2.0,
+        512);
+  }
+}
