@@ -11,8 +11,4 @@ public record ComponentHealth(String status, Map<String, Object> details) {
   public static ComponentHealth down(String reason) {
     return new ComponentHealth("down", Map.of("error", reason));
   }
-
-  public boolean isUp() {
-    return "up".equals(status);
-  }
 }

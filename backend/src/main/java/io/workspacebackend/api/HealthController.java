@@ -44,7 +44,7 @@ class HealthController {
 
   private static ResponseEntity<Map<String, Object>> report(
       List<Map.Entry<String, ComponentHealth>> results) {
-    boolean allUp = results.stream().allMatch(entry -> entry.getValue().isUp());
+    boolean allUp = results.stream().allMatch(entry -> "up".equals(entry.getValue().status()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", allUp ? "ok" : "unavailable");
     results.forEach(entry -> body.put(entry.getKey(), entry.getValue()));

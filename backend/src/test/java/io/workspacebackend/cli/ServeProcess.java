@@ -27,6 +27,8 @@ final class ServeProcess implements AutoCloseable {
   static ServeProcess start(TestHome home, Path stderr, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // As the jar's manifest does: sqlite-jdbc's native library without JDK 24+ warnings.
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
