@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CompletionsCommand.class,
       ConfigCommand.class,
+      ImageCommand.class,
       InitCommand.class,
       ServeCommand.class,
     })

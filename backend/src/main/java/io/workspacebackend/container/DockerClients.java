@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
 
@@ -13,18 +14,18 @@ import java.time.Duration;
  * that Docker 20.10 speaks and the one Podman's compatible API implements; a newer default would
  * get "client version is too new".
  */
-final class DockerClients {
-  static final String API_VERSION = "1.41";
+public final class DockerClients {
+  public static final String API_VERSION = "1.41";
 
   private DockerClients() {}
 
   /** For ordinary calls: an engine that stops answering fails the call instead of hanging it. */
-  static DockerClient forRequests(URI socket) {
+  public static DockerClient forRequests(URI socket) {
     return create(socket, Duration.ofSeconds(60));
   }
 
   /** For event and log streams, which may be quiet for hours. */
-  static DockerClient forStreams(URI socket) {
+  public static DockerClient forStreams(URI socket) {
     return create(socket, null);
   }
 
@@ -33,12 +34,27 @@ final class DockerClients {
     return create(socket, Duration.ofSeconds(5));
   }
 
+  /**
+   * The raw HTTP client, for the few calls docker-java gets wrong: it encodes a streamed body of
+   * {@code POST /images/create} (import) as JSON. Paths must carry {@code /v1.41}.
+   */
+  public static DockerHttpClient http(URI socket) {
+    return http(config(socket), null);
+  }
+
   private static DockerClient create(URI socket, Duration responseTimeout) {
-    DockerClientConfig config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder()
-            .withDockerHost(socket.toString())
-            .withApiVersion(API_VERSION)
-            .build();
+    DockerClientConfig config = config(socket);
+    return DockerClientImpl.getInstance(config, http(config, responseTimeout));
+  }
+
+  private static DockerClientConfig config(URI socket) {
+    return DefaultDockerClientConfig.createDefaultConfigBuilder()
+        .withDockerHost(socket.toString())
+        .withApiVersion(API_VERSION)
+        .build();
+  }
+
+  private static DockerHttpClient http(DockerClientConfig config, Duration responseTimeout) {
     ApacheDockerHttpClient.Builder http =
         new ApacheDockerHttpClient.Builder()
             .dockerHost(config.getDockerHost())
@@ -48,6 +64,6 @@ final class DockerClients {
     if (responseTimeout != null) {
       http.responseTimeout(responseTimeout);
     }
-    return DockerClientImpl.getInstance(config, http.build());
+    return http.build();
   }
 }
