@@ -1,0 +1,89 @@
+package io.workspacebackend.container;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+/** Turns docker-java's failures into the package's named exceptions. */
+final class EngineErrors {
+  private EngineErrors() {}
+
+  /**
+   * Maps a failure of an operation ({@code what}, e.g. "start container abc") on the engine at
+   * {@code engine}. Connection failures and timeouts become {@link RuntimeUnavailable}; a 404 is a
+   * missing container unless the engine says it is about an image.
+   */
+  static ContainerRuntimeException map(Throwable error, String what, DetectedRuntime engine) {
+    if (error instanceof ContainerRuntimeException known) {
+      return known;
+    }
+    if (error instanceof NotFoundException notFound) {
+      String message = engineMessage(notFound);
+      if (message.toLowerCase(Locale.ROOT).contains("image")) {
+        return new ImageNotFound(what + ": " + message, error);
+      }
+      return new ContainerNotFound(what + ": " + message, error);
+    }
+    if (error instanceof ConflictException conflict) {
+      return new ContainerConflict(what + ": " + engineMessage(conflict), error);
+    }
+    if (error instanceof DockerException docker) {
+      return new EngineFailure(
+          what
+              + ": "
+              + engine.name()
+              + " answered "
+              + docker.getHttpStatus()
+              + ": "
+              + engineMessage(docker),
+          error);
+    }
+    if (isUnreachable(error)) {
+      return new RuntimeUnavailable(
+          what
+              + ": "
+              + engine.name()
+              + " at "
+              + engine.socket()
+              + " is unavailable: "
+              + rootMessage(error),
+          error);
+    }
+    return new EngineFailure(what + ": " + rootMessage(error), error);
+  }
+
+  private static boolean isUnreachable(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException || cause instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** docker-java puts the engine's JSON body in the message: {"message":"No such container: x"}. */
+  private static String engineMessage(DockerException error) {
+    String message = error.getMessage() == null ? "" : error.getMessage();
+    int start = message.indexOf("\"message\":\"");
+    if (start >= 0) {
+      int from = start + "\"message\":\"".length();
+      int end = message.indexOf('"', from);
+      if (end > from) {
+        return message.substring(from, end);
+      }
+    }
+    return message.strip();
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message.strip();
+  }
+}
