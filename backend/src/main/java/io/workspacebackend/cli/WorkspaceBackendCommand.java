@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       CompletionsCommand.class,
       ConfigCommand.class,
       InitCommand.class,
+      InviteCodesCommand.class,
       ServeCommand.class,
     })
 final class WorkspaceBackendCommand implements Runnable {
