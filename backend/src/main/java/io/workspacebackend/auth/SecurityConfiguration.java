@@ -6,45 +6,73 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
 
-/** Stateless security: open health and API description, everything else needs a signed-in user. */
+/**
+ * Stateless security: every request is authenticated by its token alone. Health, the API
+ * description, login and registration are open; user and invite administration need the admin role;
+ * everything else needs a signed-in user.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+  /** Open routes. A stale cookie sent to them is ignored, so it can never block a new login. */
+  private static final String[] OPEN = {
+    "/api/health", "/api/openapi.json", "/api/auth/login", "/api/auth/register"
+  };
+
+  private static final String[] ADMIN_ONLY = {
+    "/api/users", "/api/users/**", "/api/invite-codes", "/api/invite-codes/**"
+  };
+
   @Bean
-  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+  SecurityWebFilterChain securityWebFilterChain(
+      ServerHttpSecurity http, ProblemWriter problems, TokenAuthenticationManager tokens) {
+    AuthenticationWebFilter tokenFilter = new AuthenticationWebFilter(tokens);
+    tokenFilter.setServerAuthenticationConverter(new TokenAuthenticationConverter());
+    tokenFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    tokenFilter.setRequiresAuthenticationMatcher(
+        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(OPEN)));
+    tokenFilter.setAuthenticationFailureHandler(
+        (filterExchange, e) ->
+            unauthorized(
+                filterExchange.getExchange().getResponse(),
+                problems,
+                "the token is invalid, expired or revoked; sign in again"));
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .addFilterAt(tokenFilter, SecurityWebFiltersOrder.AUTHENTICATION)
         .authorizeExchange(
             exchanges ->
                 exchanges
-                    .pathMatchers("/api/health", "/api/openapi.json")
+                    .pathMatchers(OPEN)
                     .permitAll()
+                    .pathMatchers(ADMIN_ONLY)
+                    .hasRole("ADMIN")
                     .anyExchange()
                     .authenticated())
         .exceptionHandling(
             handling ->
                 handling
                     .authenticationEntryPoint(
-                        (exchange, e) -> {
-                          exchange
-                              .getResponse()
-                              .getHeaders()
-                              .set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                          return problems.write(
-                              exchange.getResponse(),
-                              ProblemDetail.forStatusAndDetail(
-                                  HttpStatus.UNAUTHORIZED,
-                                  "sign in first: a valid token is required"));
-                        })
+                        (exchange, e) ->
+                            unauthorized(
+                                exchange.getResponse(),
+                                problems,
+                                "sign in first: a valid token is required"))
                     .accessDeniedHandler(
                         (exchange, e) ->
                             problems.write(
@@ -52,5 +80,12 @@ class SecurityConfiguration {
                                 ProblemDetail.forStatusAndDetail(
                                     HttpStatus.FORBIDDEN, "this needs the admin role"))))
         .build();
+  }
+
+  private static Mono<Void> unauthorized(
+      ServerHttpResponse response, ProblemWriter problems, String detail) {
+    response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    return problems.write(
+        response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail));
   }
 }

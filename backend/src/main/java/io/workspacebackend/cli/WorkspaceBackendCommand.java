@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       ConfigCommand.class,
       ImageCommand.class,
       InitCommand.class,
+      InviteCodesCommand.class,
       ServeCommand.class,
     })
 final class WorkspaceBackendCommand implements Runnable {

@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * Reads durations written as "500ms", "90s", "10m", "24h", "7d" (or combined, "1h30m") or in
  * ISO-8601 ("PT24H"), and writes them back in the short form.
  */
-final class DurationFormat {
+public final class DurationFormat {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private DurationFormat() {}
 
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (value.startsWith("p") || value.startsWith("-p")) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The sections of config.toml, in the order they are written. */
 enum Section {
   SERVER("The HTTP server: API, web console and session proxy."),
-  AUTH("Login tokens."),
+  AUTH("Login tokens and the throttling of failed sign-ins."),
   CONTAINER("The container engine and the limits of each session container."),
   SESSIONS("Workspace sessions."),
   PATHS("Where the backend keeps its files."),

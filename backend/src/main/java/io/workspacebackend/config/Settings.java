@@ -63,6 +63,32 @@ final class Settings {
           ValueTypes.duration(false),
           fixed(Duration.ofHours(24)),
           c -> c.auth().tokenTtl());
+  static final Setting<Integer> AUTH_MAX_FAILED_LOGINS =
+      Setting.of(
+          AUTH,
+          "max_failed_logins",
+          "Failed logins or registrations allowed per client address and per username within"
+              + " failed_login_window; further attempts get 429 with Retry-After.",
+          ValueTypes.integer(1, Integer.MAX_VALUE),
+          fixed(10),
+          c -> c.auth().maxFailedLogins());
+  static final Setting<Duration> AUTH_FAILED_LOGIN_WINDOW =
+      Setting.of(
+          AUTH,
+          "failed_login_window",
+          "How long a failed login or registration counts against its address and username.",
+          ValueTypes.duration(false),
+          fixed(Duration.ofMinutes(15)),
+          c -> c.auth().failedLoginWindow());
+  static final Setting<Duration> AUTH_FAILED_LOGIN_DELAY =
+      Setting.of(
+          AUTH,
+          "failed_login_delay",
+          "Delay before answering an attempt after one recent failure; it doubles with each"
+              + " further failure, up to 5s.",
+          ValueTypes.duration(true),
+          fixed(Duration.ofMillis(250)),
+          c -> c.auth().failedLoginDelay());
   static final Setting<Path> PATHS_DATA_DIR =
       Setting.of(
           PATHS,
@@ -227,6 +253,9 @@ final class Settings {
           SERVER_MAX_BODY_SIZE,
           AUTH_TOKEN_TTL,
           AUTH_SECRET_FILE,
+          AUTH_MAX_FAILED_LOGINS,
+          AUTH_FAILED_LOGIN_WINDOW,
+          AUTH_FAILED_LOGIN_DELAY,
           CONTAINER_RUNTIME,
           CONTAINER_BINARY,
           CONTAINER_SOCKET,
@@ -256,7 +285,12 @@ final class Settings {
             v.get(SERVER_PORT),
             v.get(SERVER_ALLOWED_ORIGINS),
             v.get(SERVER_MAX_BODY_SIZE)),
-        new WorkspaceConfig.Auth(v.get(AUTH_TOKEN_TTL), v.get(AUTH_SECRET_FILE)),
+        new WorkspaceConfig.Auth(
+            v.get(AUTH_TOKEN_TTL),
+            v.get(AUTH_SECRET_FILE),
+            v.get(AUTH_MAX_FAILED_LOGINS),
+            v.get(AUTH_FAILED_LOGIN_WINDOW),
+            v.get(AUTH_FAILED_LOGIN_DELAY)),
         new WorkspaceConfig.Container(
             v.get(CONTAINER_RUNTIME),
             v.get(CONTAINER_BINARY),

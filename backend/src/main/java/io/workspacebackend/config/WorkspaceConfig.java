@@ -22,8 +22,13 @@ public record WorkspaceConfig(
     }
   }
 
-  /** {@code [auth]}: login tokens. */
-  public record Auth(Duration tokenTtl, Path secretFile) {}
+  /** {@code [auth]}: login tokens and the throttling of failed sign-ins. */
+  public record Auth(
+      Duration tokenTtl,
+      Path secretFile,
+      int maxFailedLogins,
+      Duration failedLoginWindow,
+      Duration failedLoginDelay) {}
 
   /** {@code [container]}: the container engine and the limits of each session container. */
   public record Container(

@@ -65,7 +65,12 @@ class ConfigRendererTest {
                 9090,
                 List.of("https://a.example.com", "http://localhost:5173"),
                 DataSize.ofKilobytes(1536)),
-            new Auth(Duration.ofMinutes(90), home.resolve("secret key")),
+            new Auth(
+                Duration.ofMinutes(90),
+                home.resolve("secret key"),
+                7,
+                Duration.ofMinutes(5),
+                Duration.ofMillis(100)),
             new Container(
                 RuntimeKind.PODMAN,
                 Optional.of("/usr/bin/podman"),

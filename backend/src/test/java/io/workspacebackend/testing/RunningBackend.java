@@ -10,13 +10,24 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real backend on a random port with its own home and SQLite file, started once per test class:
  * {@code @RegisterExtension static RunningBackend backend = new RunningBackend();}
  */
 public final class RunningBackend implements BeforeAllCallback, AfterAllCallback {
+  private static final JsonMapper SNAKE_CASE =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
   private final Map<String, String> overrides = new HashMap<>();
   private Path directory;
   private TestHome home;
@@ -47,8 +58,16 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
     TemporaryDirectories.delete(directory);
   }
 
+  /** A client that speaks the API's snake_case JSON, so responses decode into shared-model. */
   public WebTestClient client() {
-    return WebTestClient.bindToServer().baseUrl(server.baseUri().toString()).build();
+    return WebTestClient.bindToServer()
+        .baseUrl(server.baseUri().toString())
+        .codecs(
+            codecs -> {
+              codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(SNAKE_CASE));
+              codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(SNAKE_CASE));
+            })
+        .build();
   }
 
   public BackendServer server() {

@@ -1,0 +1,82 @@
+package io.workspacebackend.auth;
+
+import io.workspacebackend.db.Database;
+import io.workspacebackend.db.JdbcAccess;
+import io.workspacebackend.invite.InviteCodes;
+import io.workspacebackend.invite.InviteUnavailableException;
+import io.workspacebackend.model.user.Role;
+import io.workspacebackend.user.UserAccount;
+import io.workspacebackend.user.UserRepository;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates an account from an invite code. Spending the code's use and inserting the user happen in
+ * one transaction: a taken username rolls the use back.
+ */
+@Service
+class AccountRegistration {
+  private final Database database;
+  private final TransactionTemplate transactions;
+  private final InviteCodes inviteCodes;
+  private final UserRepository users;
+  private final PasswordHashing hashing;
+  private final SignInThrottle throttle;
+  private final Clock clock;
+
+  AccountRegistration(
+      Database database,
+      JdbcAccess access,
+      InviteCodes inviteCodes,
+      UserRepository users,
+      PasswordHashing hashing,
+      SignInThrottle throttle,
+      Clock clock) {
+    this.database = database;
+    this.transactions = access.transactions();
+    this.inviteCodes = inviteCodes;
+    this.users = users;
+    this.hashing = hashing;
+    this.throttle = throttle;
+    this.clock = clock;
+  }
+
+  /** Registers a validated request; fails with 400 (invite), 409 (username) or 429. */
+  Mono<UserAccount> register(
+      String inviteCode, String username, String password, String clientAddress) {
+    List<String> keys = SignInThrottle.keys(clientAddress, username);
+    return throttle
+        .admit(keys)
+        .then(hashing.hash(password))
+        .flatMap(hash -> database.call(() -> create(inviteCode, username, hash)))
+        .doOnError(
+            e -> e instanceof InviteUnavailableException || e instanceof UsernameTakenException,
+            e -> throttle.recordFailure(keys));
+  }
+
+  private UserAccount create(String inviteCode, String username, String passwordHash) {
+    return transactions.execute(
+        status -> {
+          // The UPDATE comes first: it takes the write lock, so the whole transaction is one
+          // writer and concurrent registrations queue instead of failing on a lock upgrade.
+          Role role = inviteCodes.consume(inviteCode);
+          UserAccount account =
+              new UserAccount(
+                  UUID.randomUUID(),
+                  username,
+                  passwordHash,
+                  role,
+                  false,
+                  clock.instant().truncatedTo(ChronoUnit.SECONDS));
+          if (!users.insertIfUsernameFree(account)) {
+            throw new UsernameTakenException(username);
+          }
+          return account;
+        });
+  }
+}

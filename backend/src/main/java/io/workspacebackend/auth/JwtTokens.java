@@ -1,0 +1,91 @@
+package io.workspacebackend.auth;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.server.ServerStartException;
+import io.workspacebackend.user.UserAccount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs and checks login tokens: HS256 with the key from the secret file; claims {@code sub} (user
+ * id), {@code role}, {@code jti}, {@code iat}, {@code exp}.
+ */
+@Component
+class JwtTokens {
+  private final SecretKey key;
+  private final JwtParser parser;
+  private final Duration ttl;
+  private final Clock clock;
+
+  JwtTokens(WorkspaceConfig config, Clock clock) throws ServerStartException {
+    try {
+      this.key = Keys.hmacShaKeyFor(JwtSecretFile.read(config.auth().secretFile()));
+    } catch (JwtSecretFile.InvalidSecretException e) {
+      throw new ServerStartException(e.getMessage(), e);
+    }
+    this.ttl = config.auth().tokenTtl();
+    this.clock = clock;
+    // Only signed tokens (an unsecured "alg: none" token is rejected) and only with our key.
+    this.parser = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build();
+  }
+
+  Duration ttl() {
+    return ttl;
+  }
+
+  IssuedToken issue(UserAccount account) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant expiresAt = now.plus(ttl);
+    String tokenId = UUID.randomUUID().toString();
+    String token =
+        Jwts.builder()
+            .subject(account.id().toString())
+            .claim("role", account.role().wireName())
+            .id(tokenId)
+            .issuedAt(Date.from(now))
+            .expiration(Date.from(expiresAt))
+            .signWith(key, Jwts.SIG.HS256)
+            .compact();
+    return new IssuedToken(token, tokenId, expiresAt);
+  }
+
+  /**
+   * Checks signature, expiry, {@code nbf} and that the token was not issued in the future.
+   *
+   * @throws BadCredentialsException for any token that is not one of ours and valid now
+   */
+  TokenClaims read(String token) {
+    Claims claims;
+    try {
+      claims = parser.parseSignedClaims(token).getPayload();
+    } catch (JwtException | IllegalArgumentException e) {
+      throw new BadCredentialsException("invalid token: " + e.getMessage(), e);
+    }
+    Date issuedAt = claims.getIssuedAt();
+    Date expiresAt = claims.getExpiration();
+    if (claims.getId() == null || expiresAt == null || issuedAt == null) {
+      throw new BadCredentialsException("token lacks jti, iat or exp");
+    }
+    if (issuedAt.toInstant().isAfter(clock.instant())) {
+      throw new BadCredentialsException("token issued in the future");
+    }
+    try {
+      return new TokenClaims(
+          UUID.fromString(claims.getSubject()), claims.getId(), expiresAt.toInstant());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new BadCredentialsException("token subject is not a user id", e);
+    }
+  }
+}

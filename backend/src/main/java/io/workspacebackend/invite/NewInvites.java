@@ -1,0 +1,35 @@
+package io.workspacebackend.invite;
+
+import io.workspacebackend.model.user.Role;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What to generate: {@code count} codes of {@code maxUses} uses each, granting {@code role}. {@code
+ * createdBy} is the admin's username, empty for the CLI.
+ */
+public record NewInvites(
+    int count,
+    int maxUses,
+    Optional<Duration> expiresIn,
+    Role role,
+    Optional<String> note,
+    Optional<String> createdBy) {
+  public static final int MAX_COUNT = 100;
+  public static final int MAX_NOTE_LENGTH = 500;
+
+  public NewInvites {
+    if (count < 1 || count > MAX_COUNT) {
+      throw new IllegalArgumentException("count must be from 1 to " + MAX_COUNT);
+    }
+    if (maxUses < 1) {
+      throw new IllegalArgumentException("max uses must be at least 1");
+    }
+    if (expiresIn.isPresent() && (expiresIn.get().isNegative() || expiresIn.get().isZero())) {
+      throw new IllegalArgumentException("expiry must be a positive duration");
+    }
+    if (note.isPresent() && note.get().length() > MAX_NOTE_LENGTH) {
+      throw new IllegalArgumentException("note must be at most " + MAX_NOTE_LENGTH + " characters");
+    }
+  }
+}

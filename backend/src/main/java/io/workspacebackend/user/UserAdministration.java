@@ -1,0 +1,35 @@
+package io.workspacebackend.user;
+
+import io.workspacebackend.db.JdbcAccess;
+import io.workspacebackend.model.user.Role;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Changes a user's role or disabled flag, never leaving the server without an enabled admin. */
+@Service
+class UserAdministration {
+  private final UserRepository users;
+  private final TransactionTemplate transactions;
+
+  UserAdministration(UserRepository users, JdbcAccess access) {
+    this.users = users;
+    this.transactions = access.transactions();
+  }
+
+  /** Blocking: call it through {@code Database}. */
+  UserAccount change(UUID id, Role role, Boolean disabled) {
+    return transactions.execute(
+        status -> {
+          // Write first: the UPDATE takes SQLite's write lock, so the count below cannot be
+          // raced by a concurrent change (a read-then-write transaction could be).
+          if (!users.change(id, role, disabled)) {
+            throw new UserNotFoundException(id.toString());
+          }
+          if (users.countEnabledAdmins() == 0) {
+            throw new LastAdminException();
+          }
+          return users.findById(id).orElseThrow(() -> new UserNotFoundException(id.toString()));
+        });
+  }
+}

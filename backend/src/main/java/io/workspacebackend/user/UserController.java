@@ -1,0 +1,70 @@
+package io.workspacebackend.user;
+
+import io.workspacebackend.api.RequestViolations;
+import io.workspacebackend.db.Database;
+import io.workspacebackend.model.user.Role;
+import io.workspacebackend.model.user.User;
+import io.workspacebackend.model.user.UserChange;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code /api/users}: admins list users, promote, demote, disable and enable them. */
+@RestController
+class UserController {
+  private final Database database;
+  private final UserRepository users;
+  private final UserAdministration administration;
+
+  UserController(Database database, UserRepository users, UserAdministration administration) {
+    this.database = database;
+    this.users = users;
+    this.administration = administration;
+  }
+
+  @GetMapping("/api/users")
+  Mono<List<User>> list() {
+    return database.call(() -> users.findAll().stream().map(UserAccount::toApi).toList());
+  }
+
+  @PatchMapping("/api/users/{id}")
+  Mono<User> change(@PathVariable String id, @RequestBody UserChange change) {
+    Optional<UUID> userId = parseId(id);
+    if (userId.isEmpty()) {
+      return Mono.error(new UserNotFoundException(id));
+    }
+    RequestViolations violations = new RequestViolations();
+    Role role = null;
+    if (change.role() != null) {
+      role = Roles.parse(change.role()).orElse(null);
+      if (role == null) {
+        violations.add("role", "must be \"admin\" or \"user\"");
+      }
+    }
+    if (change.role() == null && change.disabled() == null) {
+      violations.add("role", "give role or disabled (or both)");
+    }
+    Role newRole = role;
+    return violations.ifValid(
+        () ->
+            database
+                .call(() -> administration.change(userId.get(), newRole, change.disabled()))
+                .map(UserAccount::toApi));
+  }
+
+  private static Optional<UUID> parseId(String id) {
+    try {
+      UUID uuid = UUID.fromString(id);
+      // UUID.fromString accepts short forms such as "1-1-1-1-1"; ids are canonical.
+      return uuid.toString().equals(id) ? Optional.of(uuid) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package io.workspacebackend.model.auth;
+
+/** Body of {@code POST /api/auth/login}. */
+public record LoginRequest(String username, String password) {}

@@ -1,0 +1,7 @@
+package io.workspacebackend.model.user;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user as the API shows it; never carries a password hash. */
+public record User(UUID id, String username, Role role, boolean disabled, Instant createdAt) {}
