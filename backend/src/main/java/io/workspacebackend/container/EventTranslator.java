@@ -56,7 +56,10 @@ final class EventTranslator {
       case KILL, STOP -> killedByEngine.add(id);
       case OOM -> oomReported.add(id);
       case DIE -> {
-        boolean explained = killedByEngine.remove(id) | oomReported.remove(id);
+        // Both sets must forget the container, whichever explained its death.
+        boolean killed = killedByEngine.remove(id);
+        boolean oomed = oomReported.remove(id);
+        boolean explained = killed || oomed;
         int exitCode = translated.exitCode().orElse(0);
         if (EngineDialect.unannouncedKill(exitCode, explained)) {
           RuntimeEvent oom =
