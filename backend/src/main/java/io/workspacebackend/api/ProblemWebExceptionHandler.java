@@ -1,12 +1,15 @@
 package io.workspacebackend.api;
 
+import io.workspacebackend.container.RuntimeUnavailable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -53,6 +56,9 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     if (error instanceof ErrorResponse errorResponse) {
       exchange.getResponse().getHeaders().addAll(errorResponse.getHeaders());
     }
+    if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+    }
     return problemWriter.write(exchange.getResponse(), problem);
   }
 
@@ -75,6 +81,11 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
     if (error instanceof ErrorResponse errorResponse) {
       return errorResponse.getBody();
+    }
+    if (error instanceof RuntimeUnavailable || error instanceof TimeoutException) {
+      return ProblemDetail.forStatusAndDetail(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "the container runtime is unavailable right now; try again shortly");
     }
     return ProblemDetail.forStatusAndDetail(
         HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to handle this request; see its log");

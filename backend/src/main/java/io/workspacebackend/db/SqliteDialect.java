@@ -1,7 +1,6 @@
 package io.workspacebackend.db;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.core.convert.converter.Converter;
@@ -17,8 +16,8 @@ import org.springframework.data.relational.core.sql.LockOptions;
 
 /**
  * Spring Data JDBC's view of SQLite, which it does not ship: {@code LIMIT/OFFSET} paging, no row
- * locks (SQLite locks the whole database), and instants stored as RFC 3339 text so the file stays
- * readable with the {@code sqlite3} shell.
+ * locks (SQLite locks the whole database), and instants stored as {@link StoredInstant} text (RFC
+ * 3339, to the second) so the file stays readable with the {@code sqlite3} shell.
  */
 public final class SqliteDialect extends AbstractDialect implements JdbcDialect {
   public static final SqliteDialect INSTANCE = new SqliteDialect();
@@ -99,7 +98,7 @@ public final class SqliteDialect extends AbstractDialect implements JdbcDialect 
 
     @Override
     public String convert(Instant source) {
-      return DateTimeFormatter.ISO_INSTANT.format(source);
+      return StoredInstant.format(source);
     }
   }
 

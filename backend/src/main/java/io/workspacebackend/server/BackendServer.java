@@ -2,6 +2,7 @@ package io.workspacebackend.server;
 
 import io.workspacebackend.WorkspaceBackendApplication;
 import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.container.ContainerRuntime;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
@@ -29,7 +30,8 @@ public final class BackendServer implements AutoCloseable {
 
   /** Starts the server and returns once it listens. */
   public static BackendServer start(WorkspaceConfig config) throws ServerStartException {
-    StartupPreparation.prepare(config);
+    StartupPreparation.prepareFiles(config);
+    ContainerRuntime runtime = StartupPreparation.connectRuntime(config);
     StandardReactiveWebEnvironment environment = new StandardReactiveWebEnvironment();
     // Our configuration outranks anything Spring would otherwise read (SERVER_PORT, -D flags).
     environment
@@ -39,10 +41,16 @@ public final class BackendServer implements AutoCloseable {
     application.setWebApplicationType(WebApplicationType.REACTIVE);
     application.setEnvironment(environment);
     application.addInitializers(
-        context -> context.getBeanFactory().registerSingleton("workspaceConfig", config));
+        context -> {
+          context.getBeanFactory().registerSingleton("workspaceConfig", config);
+          context.getBeanFactory().registerSingleton("containerRuntime", runtime);
+          // Registered instances get no destroy callback: close the runtime with the context.
+          context.addApplicationListener((ContextClosedEvent event) -> runtime.close());
+        });
     try {
       return new BackendServer(application.run());
     } catch (RuntimeException e) {
+      runtime.close();
       throw explain(config, e);
     }
   }

@@ -1,0 +1,214 @@
+package io.workspacebackend.session;
+
+import io.workspacebackend.auth.SignedInUser;
+import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.container.ContainerRuntime;
+import io.workspacebackend.model.session.CreateSessionRequest;
+import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.session.SessionStats;
+import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.model.user.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sessions API's use cases. Every one that names a session first checks the caller may see it:
+ * another user's session is answered exactly as one that does not exist.
+ */
+@Service
+class SessionService {
+  /** An engine that does not answer a quick question within this fails the request with 503. */
+  private static final Duration ENGINE_QUESTION_TIMEOUT = Duration.ofSeconds(10);
+
+  private final SessionStore store;
+  private final SessionLauncher launcher;
+  private final SessionTransitions transitions;
+  private final SessionReconciler reconciler;
+  private final ContainerRuntime runtime;
+  private final WorkspaceConfig config;
+  private final WorkspaceDirectories workspaces;
+  private final JsonMapper json;
+
+  SessionService(
+      SessionStore store,
+      SessionLauncher launcher,
+      SessionTransitions transitions,
+      SessionReconciler reconciler,
+      ContainerRuntime runtime,
+      WorkspaceConfig config,
+      JsonMapper json) {
+    this.store = store;
+    this.launcher = launcher;
+    this.transitions = transitions;
+    this.reconciler = reconciler;
+    this.runtime = runtime;
+    this.config = config;
+    this.workspaces = new WorkspaceDirectories(config.paths().workspaceRoot());
+    this.json = json;
+  }
+
+  /** Stores the session as {@code pending} and starts its container in the background. */
+  Mono<Session> create(SignedInUser user, CreateSessionRequest request) {
+    Optional<String> name = SessionRequests.name(request);
+    Map<String, String> env = SessionRequests.env(request);
+    String image =
+        request.image() == null || request.image().isBlank()
+            ? config.container().defaultImage()
+            : request.image();
+    String id = UUID.randomUUID().toString();
+    String sessionName = name.orElse("session-" + id.substring(0, 8));
+    return runtime
+        .imagePresent(image)
+        .timeout(ENGINE_QUESTION_TIMEOUT)
+        .flatMap(
+            present -> {
+              if (!present) {
+                return Mono.error(
+                    new InvalidSessionRequestException(
+                        "image",
+                        "image "
+                            + image
+                            + " is not present on "
+                            + runtime.engine().name()
+                            + "; build it (workspace-backend image build) or pull it first"));
+              }
+              return prepareWorkspace(user, request, sessionName);
+            })
+        .flatMap(
+            workspace ->
+                store.create(
+                    new SessionStore.Draft(
+                        id,
+                        sessionName,
+                        user.account().id().toString(),
+                        image,
+                        workspace.toString(),
+                        SessionContainers.containerName(id),
+                        SessionContainers.networkName(id),
+                        runtime.engine().name(),
+                        SessionSecrets.generate(),
+                        json.writeValueAsString(env.keySet().stream().sorted().toList()),
+                        Instant.now()),
+                    config.sessions().maxPerUser(),
+                    config.container().basePort()))
+        .doOnNext(
+            row -> {
+              transitions.announce(row);
+              launcher.launch(row, env);
+            })
+        .map(SessionRow::toApi);
+  }
+
+  Mono<List<Session>> list(SignedInUser user, boolean all) {
+    Mono<List<SessionRow>> rows =
+        all && isAdmin(user) ? store.listAll() : store.listOf(user.account().id().toString());
+    return rows.map(list -> list.stream().map(SessionRow::toApi).toList());
+  }
+
+  Mono<Session> get(SignedInUser user, String id) {
+    return owned(user, id).flatMap(reconciler::reconcile).map(SessionRow::toApi);
+  }
+
+  /** Stops and removes the container, releases the ports, forgets the session; keeps its files. */
+  Mono<Void> delete(SignedInUser user, String id) {
+    return owned(user, id)
+        .flatMap(
+            row -> {
+              launcher.cancel(row.id());
+              return transitions
+                  .stopping(row.id())
+                  .then(SessionCleanup.stopAndRemove(runtime, row, config.sessions().stopTimeout()))
+                  .then(store.delete(row.id()));
+            });
+  }
+
+  Flux<String> logs(SignedInUser user, String id, int tail, boolean follow) {
+    return owned(user, id)
+        .flatMapMany(
+            row ->
+                row.containerId() == null
+                    ? Flux.<String>empty()
+                    : runtime.logs(row.containerId(), tail, follow))
+        .map(line -> line + "\n");
+  }
+
+  Mono<SessionStats> stats(SignedInUser user, String id) {
+    return owned(user, id)
+        .flatMap(
+            row -> {
+              if (row.state() != SessionStatus.RUNNING || row.containerId() == null) {
+                return Mono.error(notRunning(row));
+              }
+              return runtime
+                  .stats(row.containerId())
+                  .map(
+                      stats ->
+                          new SessionStats(
+                              stats.cpuPercent(),
+                              stats.memoryBytes(),
+                              stats.memoryLimitBytes(),
+                              stats.pids()));
+            });
+  }
+
+  /** The session if the caller owns it or is an admin; otherwise 404, as for a missing one. */
+  Mono<SessionRow> owned(SignedInUser user, String id) {
+    try {
+      UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return Mono.error(new SessionNotFoundException());
+    }
+    return store
+        .find(id)
+        .flatMap(
+            row ->
+                row.isPresent()
+                        && (row.get().userId().equals(user.account().id().toString())
+                            || isAdmin(user))
+                    ? Mono.just(row.get())
+                    : Mono.error(new SessionNotFoundException()));
+  }
+
+  static boolean isAdmin(SignedInUser user) {
+    return user.account().role() == Role.ADMIN;
+  }
+
+  private Mono<Path> prepareWorkspace(
+      SignedInUser user, CreateSessionRequest request, String sessionName) {
+    return Mono.fromCallable(
+            () -> {
+              try {
+                return workspaces.prepare(
+                    user.account().username(),
+                    Optional.ofNullable(request.workspace()),
+                    sessionName);
+              } catch (InvalidWorkspaceException e) {
+                throw new InvalidSessionRequestException("workspace", e.getMessage());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private static ErrorResponseException notRunning(SessionRow row) {
+    ErrorResponseException error = new ErrorResponseException(HttpStatus.CONFLICT);
+    error.getBody().setDetail("the session is " + row.status() + ", not running");
+    error.getBody().setProperty("session_status", row.status());
+    return error;
+  }
+}

@@ -1,0 +1,165 @@
+package io.workspacebackend.session;
+
+import io.workspacebackend.db.Database;
+import io.workspacebackend.db.JdbcAccess;
+import io.workspacebackend.model.session.SessionPorts;
+import io.workspacebackend.model.session.SessionStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sessions in the database, off the event loop. Creating one checks the user's limit, picks free
+ * ports and inserts the row and its port leases in one transaction.
+ */
+@Component
+class SessionStore {
+  private final SessionRows rows;
+  private final JdbcAggregateTemplate aggregates;
+  private final JdbcAccess access;
+  private final PortLeases ports;
+  private final Database database;
+
+  /**
+   * Creates are serialized in this process: SQLite would otherwise fail one of two transactions
+   * that both read the free ports before writing ("database is locked").
+   */
+  private final ReentrantLock creating = new ReentrantLock();
+
+  SessionStore(
+      SessionRows rows, JdbcAggregateTemplate aggregates, JdbcAccess access, Database database) {
+    this.rows = rows;
+    this.aggregates = aggregates;
+    this.access = access;
+    this.ports = new PortLeases(access.jdbc());
+    this.database = database;
+  }
+
+  /** A session about to be created; ports are chosen by {@link #create}. */
+  record Draft(
+      String id,
+      String name,
+      String userId,
+      String image,
+      String workspacePath,
+      String containerName,
+      String networkName,
+      String runtime,
+      String serviceSecret,
+      String env,
+      Instant createdAt) {}
+
+  Mono<SessionRow> create(Draft draft, int maxPerUser, int basePort) {
+    return database.call(
+        () -> {
+          creating.lock();
+          try {
+            return access
+                .transactions()
+                .execute(
+                    transaction -> {
+                      if (rows.countLiveOf(draft.userId()) >= maxPerUser) {
+                        throw new SessionLimitException(maxPerUser);
+                      }
+                      SessionPorts picked = ports.pick(basePort);
+                      SessionRow row = newRow(draft, picked);
+                      aggregates.insert(row);
+                      ports.hold(row.id(), picked);
+                      return row;
+                    });
+          } finally {
+            creating.unlock();
+          }
+        });
+  }
+
+  Mono<Optional<SessionRow>> find(String id) {
+    return database.call(() -> rows.findById(id));
+  }
+
+  Mono<List<SessionRow>> listOf(String userId) {
+    return database.call(() -> rows.findByUserIdOrderByCreatedAtDesc(userId));
+  }
+
+  Mono<List<SessionRow>> listAll() {
+    return database.call(rows::findAllByOrderByCreatedAtDesc);
+  }
+
+  Mono<List<SessionRow>> listLive() {
+    return database.call(rows::findLive);
+  }
+
+  /**
+   * Applies {@code change} to the stored row, unless the session is gone; ports are released when
+   * it leaves the live states. Emits the updated row.
+   */
+  Mono<SessionRow> update(String id, UnaryOperator<SessionRow> change) {
+    return database.call(
+        () ->
+            access
+                .transactions()
+                .execute(
+                    transaction ->
+                        rows.findById(id)
+                            .map(
+                                current -> {
+                                  SessionRow next = change.apply(current);
+                                  if (next.equals(current)) {
+                                    return current;
+                                  }
+                                  aggregates.update(next);
+                                  if (!next.state().isLive()) {
+                                    ports.release(id);
+                                  }
+                                  return next;
+                                })
+                            .orElse(null)));
+  }
+
+  /** Sets a live session's terminal state; a session already ended keeps its first ending. */
+  Mono<SessionRow> end(String id, SessionStatus end, String reason, Integer exitCode) {
+    Instant now = Instant.now();
+    return update(id, row -> row.state().isLive() ? row.ended(end, now, reason, exitCode) : row);
+  }
+
+  Mono<Void> delete(String id) {
+    return database.run(
+        () ->
+            access
+                .transactions()
+                .executeWithoutResult(
+                    transaction -> {
+                      ports.release(id);
+                      rows.deleteById(id);
+                    }));
+  }
+
+  private static SessionRow newRow(Draft draft, SessionPorts picked) {
+    return new SessionRow(
+        draft.id(),
+        draft.name(),
+        draft.userId(),
+        SessionStatus.PENDING.wireName(),
+        draft.image(),
+        draft.workspacePath(),
+        null,
+        draft.containerName(),
+        draft.networkName(),
+        draft.runtime(),
+        draft.serviceSecret(),
+        picked.opencode(),
+        picked.fileserver(),
+        picked.ttyd(),
+        draft.env(),
+        draft.createdAt(),
+        null,
+        null,
+        null,
+        null);
+  }
+}

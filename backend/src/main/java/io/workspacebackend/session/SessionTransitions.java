@@ -1,0 +1,57 @@
+package io.workspacebackend.session;
+
+import io.workspacebackend.model.session.SessionStatus;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Every change of a session's state: stored first, then announced on the event stream. */
+@Component
+class SessionTransitions {
+  private final SessionStore store;
+  private final SessionEvents events;
+
+  SessionTransitions(SessionStore store, SessionEvents events) {
+    this.store = store;
+    this.events = events;
+  }
+
+  Mono<SessionRow> starting(String id) {
+    return change(
+        id,
+        row -> row.state() == SessionStatus.PENDING ? row.withStatus(SessionStatus.STARTING) : row);
+  }
+
+  Mono<SessionRow> containerCreated(String id, String containerId) {
+    return change(id, row -> row.withContainerId(containerId));
+  }
+
+  Mono<SessionRow> running(String id) {
+    Instant now = Instant.now();
+    return change(id, row -> row.state() == SessionStatus.STARTING ? row.running(now) : row);
+  }
+
+  Mono<SessionRow> stopping(String id) {
+    return change(id, row -> row.state().isLive() ? row.withStatus(SessionStatus.STOPPING) : row);
+  }
+
+  /** Fails a live session (not one being stopped on purpose); an ended one keeps its ending. */
+  Mono<SessionRow> failed(String id, String reason, Integer exitCode) {
+    Instant now = Instant.now();
+    return change(
+        id,
+        row ->
+            row.state().isLive() && row.state() != SessionStatus.STOPPING
+                ? row.ended(SessionStatus.FAILED, now, reason, exitCode)
+                : row);
+  }
+
+  void announce(SessionRow row) {
+    events.publish(row.toApi());
+  }
+
+  private Mono<SessionRow> change(String id, UnaryOperator<SessionRow> change) {
+    return store.update(id, change).doOnNext(this::announce);
+  }
+}

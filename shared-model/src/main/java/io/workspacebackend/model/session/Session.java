@@ -1,0 +1,23 @@
+package io.workspacebackend.model.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A workspace session as the API shows it; {@code null} fields are not known (yet). */
+public record Session(
+    UUID id,
+    String name,
+    UUID userId,
+    SessionStatus status,
+    String image,
+    String workspacePath,
+    String containerId,
+    String containerName,
+    String runtime,
+    SessionPorts ports,
+    SessionUrls urls,
+    Instant createdAt,
+    Instant startedAt,
+    Instant stoppedAt,
+    String errorMessage,
+    Integer exitCode) {}
