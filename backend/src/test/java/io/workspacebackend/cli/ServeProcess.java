@@ -36,6 +36,8 @@ final class ServeProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("WORKSPACE_BACKEND__"));
     builder.environment().putAll(home.environment());
+    // The session image lives on Docker; "auto" would prefer Podman on Linux.
+    builder.environment().put("WORKSPACE_BACKEND__CONTAINER__RUNTIME", "docker");
     return new ServeProcess(builder.start());
   }
 

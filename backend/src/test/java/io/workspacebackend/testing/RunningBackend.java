@@ -44,8 +44,11 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
   public void beforeAll(ExtensionContext context) throws Exception {
     directory = Files.createTempDirectory("workspace-backend-test");
     home = TestHome.in(directory);
+    SessionImage.ensureBuilt();
     Map<String, String> flags = new HashMap<>(overrides);
     flags.putIfAbsent("server.port", "0");
+    // CI runs Podman too, which "auto" would prefer on Linux; the session image is on Docker.
+    flags.putIfAbsent("container.runtime", "docker");
     config = home.config(flags);
     server = BackendServer.start(config);
   }

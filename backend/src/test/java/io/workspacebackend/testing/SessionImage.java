@@ -1,0 +1,31 @@
+package io.workspacebackend.testing;
+
+import io.workspacebackend.image.ImageBuilder;
+import io.workspacebackend.image.ImageSources;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * The real session image on the test engine, built from this checkout once per test JVM (and
+ * reused while its sources are unchanged, so CI's pre-built image is taken as is).
+ */
+public final class SessionImage {
+  public static final String TAG = "opencode-dev:latest";
+  public static final URI DOCKER = URI.create("unix:///var/run/docker.sock");
+  private static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
+
+  private static boolean ensured;
+
+  private SessionImage() {}
+
+  public static synchronized void ensureBuilt() throws Exception {
+    if (ensured) {
+      return;
+    }
+    try (ImageBuilder builder = new ImageBuilder(DOCKER, new PrintWriter(System.out, true))) {
+      builder.build(new ImageSources(CHECKOUT), TAG, false);
+    }
+    ensured = true;
+  }
+}
