@@ -2,13 +2,15 @@ package io.workspacebackend.testing;
 
 import io.workspacebackend.image.ImageBuilder;
 import io.workspacebackend.image.ImageSources;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The real session image on the test engine, built from this checkout once per test JVM (and
- * reused while its sources are unchanged, so CI's pre-built image is taken as is).
+ * The real session image on the test engine, built from this checkout once per test JVM (and reused
+ * while its sources are unchanged, so CI's pre-built image is taken as is).
  */
 public final class SessionImage {
   public static final String TAG = "opencode-dev:latest";
@@ -23,7 +25,9 @@ public final class SessionImage {
     if (ensured) {
       return;
     }
-    try (ImageBuilder builder = new ImageBuilder(DOCKER, new PrintWriter(System.out, true))) {
+    PrintWriter progress =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    try (ImageBuilder builder = new ImageBuilder(DOCKER, progress)) {
       builder.build(new ImageSources(CHECKOUT), TAG, false);
     }
     ensured = true;
