@@ -56,7 +56,8 @@ final class EventTranslator {
       case KILL, STOP -> killedByEngine.add(id);
       case OOM -> oomReported.add(id);
       case DIE -> {
-        boolean explained = killedByEngine.remove(id) | oomReported.remove(id);
+        boolean killed = killedByEngine.remove(id);
+        boolean explained = oomReported.remove(id) || killed;
         int exitCode = translated.exitCode().orElse(0);
         if (EngineDialect.unannouncedKill(exitCode, explained)) {
           RuntimeEvent oom =
