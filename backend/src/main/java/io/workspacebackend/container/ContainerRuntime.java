@@ -79,7 +79,7 @@ public interface ContainerRuntime extends AutoCloseable {
   /** Removes a network; a missing one is fine. */
   Mono<Void> removeNetwork(String name);
 
-  /** Releases the connections and the scheduler; subscriptions still open are cancelled. */
+  /** Releases the connections and the scheduler; streams still open end with an error. */
   @Override
   void close();
 }

@@ -38,6 +38,7 @@ import reactor.core.scheduler.Schedulers;
 final class DockerApiRuntime implements ContainerRuntime {
   private static final Duration STATS_WAIT = Duration.ofSeconds(10);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+  private static final Duration PODMAN_STATS_INTERVAL = Duration.ofSeconds(1);
 
   private final DetectedRuntime engine;
   private final EngineDialect dialect;
@@ -216,12 +217,21 @@ final class DockerApiRuntime implements ContainerRuntime {
 
   @Override
   public Mono<ContainerStats> stats(String id) {
-    return EngineStreams.<Statistics>of(
-            callback -> streams.statsCmd(id).exec(callback),
-            error -> EngineErrors.map(error, "stats of container " + id, engine),
-            scheduler)
-        .concatMap(frame -> Mono.justOrEmpty(StatsReading.from(frame)))
-        .next()
+    Mono<Statistics> oneShot =
+        EngineStreams.<Statistics>of(
+                callback -> streams.statsCmd(id).withNoStream(true).exec(callback),
+                error -> EngineErrors.map(error, "stats of container " + id, engine),
+                scheduler)
+            .next();
+    Mono<ContainerStats> sample =
+        dialect.oneShotStatsHavePrevious()
+            ? oneShot.flatMap(frame -> Mono.justOrEmpty(StatsReading.from(frame)))
+            : oneShot
+                .zipWith(oneShot.delaySubscription(PODMAN_STATS_INTERVAL))
+                .flatMap(
+                    frames ->
+                        Mono.justOrEmpty(StatsReading.between(frames.getT1(), frames.getT2())));
+    return sample
         .timeout(
             STATS_WAIT,
             Mono.error(
@@ -237,7 +247,7 @@ final class DockerApiRuntime implements ContainerRuntime {
             Mono.error(
                 () ->
                     new ContainerConflict(
-                        "stats of container " + id + ": it stopped before a sample", null)));
+                        "stats of container " + id + ": it is not running", null)));
   }
 
   @Override

@@ -100,6 +100,25 @@ enum EngineDialect {
   }
 
   /**
+   * Whether a one-shot stats answer ({@code stream=false}) carries the previous CPU sample needed
+   * for a percentage. Docker waits a sampling interval and fills {@code precpu_stats}; Podman
+   * leaves it empty, and the first frame of its stream compares with a sample taken milliseconds
+   * earlier, so for Podman two one-shot answers are taken a second apart.
+   */
+  boolean oneShotStatsHavePrevious() {
+    return this == DOCKER;
+  }
+
+  /**
+   * Whether an error answer means the request conflicts with existing state. Docker answers 409 for
+   * a container name already in use; Podman answers 500 with "the container name ... is already in
+   * use" (in its message, also for networks).
+   */
+  boolean isConflict(int status, String message) {
+    return status == 409 || (this == PODMAN && status == 500 && message.contains("already in use"));
+  }
+
+  /**
    * Whether a container that exited this way was killed by the kernel's OOM killer although the
    * engine did not say so. Podman before 5.0 never reports OOM kills: conmon writes its "oom"
    * marker into its working directory and Podman does not read it (containers/podman#13102, fixed

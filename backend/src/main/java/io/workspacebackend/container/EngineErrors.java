@@ -30,6 +30,11 @@ final class EngineErrors {
     if (error instanceof ConflictException conflict) {
       return new ContainerConflict(what + ": " + engineMessage(conflict), error);
     }
+    if (error instanceof DockerException docker
+        && EngineDialect.of(engine.kind())
+            .isConflict(docker.getHttpStatus(), engineMessage(docker))) {
+      return new ContainerConflict(what + ": " + engineMessage(docker), error);
+    }
     if (error instanceof DockerException docker) {
       return new EngineFailure(
           what
@@ -64,18 +69,29 @@ final class EngineErrors {
     return false;
   }
 
-  /** docker-java puts the engine's JSON body in the message: {"message":"No such container: x"}. */
+  /**
+   * docker-java puts the engine's JSON body in the message: {"message":"No such container: x"}. The
+   * message may contain escaped quotes (Podman's "the container name \"x\" is already in use").
+   */
   private static String engineMessage(DockerException error) {
     String message = error.getMessage() == null ? "" : error.getMessage();
-    int start = message.indexOf("\"message\":\"");
-    if (start >= 0) {
-      int from = start + "\"message\":\"".length();
-      int end = message.indexOf('"', from);
-      if (end > from) {
-        return message.substring(from, end);
+    String key = "\"message\":\"";
+    int start = message.indexOf(key);
+    if (start < 0) {
+      return message.strip();
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = start + key.length(); i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (c == '\\' && i + 1 < message.length()) {
+        text.append(message.charAt(++i));
+      } else if (c == '"') {
+        break;
+      } else {
+        text.append(c);
       }
     }
-    return message.strip();
+    return text.toString();
   }
 
   private static String rootMessage(Throwable error) {

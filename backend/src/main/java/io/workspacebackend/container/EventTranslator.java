@@ -56,10 +56,8 @@ final class EventTranslator {
       case KILL, STOP -> killedByEngine.add(id);
       case OOM -> oomReported.add(id);
       case DIE -> {
-        // Both sets must forget the container, whichever explained its death.
         boolean killed = killedByEngine.remove(id);
-        boolean oomed = oomReported.remove(id);
-        boolean explained = killed || oomed;
+        boolean explained = oomReported.remove(id) || killed;
         int exitCode = translated.exitCode().orElse(0);
         if (EngineDialect.unannouncedKill(exitCode, explained)) {
           RuntimeEvent oom =

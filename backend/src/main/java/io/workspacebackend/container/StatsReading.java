@@ -14,14 +14,18 @@ import java.util.Optional;
 final class StatsReading {
   private StatsReading() {}
 
-  /**
-   * The sample, or empty while the frame has no previous sample to compare with. Both engines send
-   * such a frame first; Podman's one-shot answer ({@code stream=false}) has nothing else, which is
-   * why the stream is read instead.
-   */
+  /** The sample from one frame and the previous sample it carries; empty if it carries none. */
   static Optional<ContainerStats> from(Statistics frame) {
-    CpuStatsConfig cpu = frame.getCpuStats();
-    CpuStatsConfig previous = frame.getPreCpuStats();
+    return compute(frame.getCpuStats(), frame.getPreCpuStats(), frame);
+  }
+
+  /** The sample from two frames taken one after the other; empty if no time passed between. */
+  static Optional<ContainerStats> between(Statistics earlier, Statistics later) {
+    return compute(later.getCpuStats(), earlier.getCpuStats(), later);
+  }
+
+  private static Optional<ContainerStats> compute(
+      CpuStatsConfig cpu, CpuStatsConfig previous, Statistics frame) {
     if (cpu == null || previous == null || cpu.getCpuUsage() == null) {
       return Optional.empty();
     }
