@@ -31,22 +31,20 @@ public final class FileServer implements AutoCloseable {
   static FileServer start(FileServerSettings settings) throws IOException {
     var workspace = new Workspace(settings.workspace());
     var entries = new Entries(workspace);
-    var responses = new Responses();
     var router =
         new Router(
             new BearerToken(settings.secret()),
             Map.of(
-                "/tree", Map.of("GET", new TreeEndpoint(workspace, entries, responses)),
+                "/tree", Map.of("GET", new TreeEndpoint(workspace, entries)),
                 "/file",
                     Map.of(
                         "GET", new DownloadEndpoint(workspace),
                         "HEAD", new DownloadEndpoint(workspace),
-                        "PUT", new WriteEndpoint(workspace, entries, responses),
+                        "PUT", new WriteEndpoint(workspace, entries),
                         "DELETE", new DeleteEndpoint(workspace)),
-                "/upload", Map.of("POST", new UploadEndpoint(workspace, entries, responses)),
-                "/mkdir", Map.of("POST", new MkdirEndpoint(workspace, entries, responses)),
+                "/upload", Map.of("POST", new UploadEndpoint(workspace, entries)),
+                "/mkdir", Map.of("POST", new MkdirEndpoint(workspace, entries)),
                 "/move", Map.of("POST", new MoveEndpoint(workspace))),
-            responses,
             workspace.root());
     var server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
     server.createContext("/", router);

@@ -10,12 +10,10 @@ final class MkdirEndpoint implements Endpoint {
 
   private final Workspace workspace;
   private final Entries entries;
-  private final Responses responses;
 
-  MkdirEndpoint(Workspace workspace, Entries entries, Responses responses) {
+  MkdirEndpoint(Workspace workspace, Entries entries) {
     this.workspace = workspace;
     this.entries = entries;
-    this.responses = responses;
   }
 
   @Override
@@ -25,6 +23,6 @@ final class MkdirEndpoint implements Endpoint {
       throw HttpProblem.conflict("already exists: " + target.relative());
     }
     workspace.createDirectories(target.file());
-    responses.json(exchange, 201, entries.read(target));
+    Responses.json(exchange, 201, entries.read(target));
   }
 }

@@ -1,22 +1,27 @@
 package io.workspacebackend.fileserver;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.workspacebackend.model.files.FileEntry;
 import io.workspacebackend.model.files.Problem;
 import java.io.IOException;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.List;
 
 /** Writes the file server's JSON, problem and empty responses. */
 final class Responses {
 
-  private final JsonMapper json = JsonMapper.builder().build();
+  private Responses() {}
 
-  void json(HttpExchange exchange, int status, Object body) throws IOException {
-    send(exchange, status, "application/json", json.writeValueAsBytes(body));
+  static void json(HttpExchange exchange, int status, FileEntry entry) throws IOException {
+    send(exchange, status, "application/json", JsonWriter.entry(entry));
   }
 
-  void problem(HttpExchange exchange, int status, String detail) throws IOException {
+  static void json(HttpExchange exchange, int status, List<FileEntry> entries) throws IOException {
+    send(exchange, status, "application/json", JsonWriter.entries(entries));
+  }
+
+  static void problem(HttpExchange exchange, int status, String detail) throws IOException {
     var problem = new Problem("about:blank", title(status), status, detail);
-    send(exchange, status, Problem.MEDIA_TYPE, json.writeValueAsBytes(problem));
+    send(exchange, status, Problem.MEDIA_TYPE, JsonWriter.problem(problem));
   }
 
   static void empty(HttpExchange exchange, int status) throws IOException {

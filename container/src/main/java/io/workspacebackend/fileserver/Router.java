@@ -21,17 +21,14 @@ final class Router implements HttpHandler {
 
   private final BearerToken token;
   private final Map<String, Map<String, Endpoint>> endpoints;
-  private final Responses responses;
   private final Path workspaceRoot;
 
   Router(
       BearerToken token,
       Map<String, Map<String, Endpoint>> endpointsByPathAndMethod,
-      Responses responses,
       Path workspaceRoot) {
     this.token = token;
     this.endpoints = endpointsByPathAndMethod;
-    this.responses = responses;
     this.workspaceRoot = workspaceRoot;
   }
 
@@ -112,7 +109,7 @@ final class Router implements HttpHandler {
       return;
     }
     try {
-      responses.problem(exchange, status, detail);
+      Responses.problem(exchange, status, detail);
     } catch (IOException clientGone) {
       // Nobody is left to tell.
     }

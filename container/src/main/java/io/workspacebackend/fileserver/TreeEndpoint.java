@@ -12,12 +12,10 @@ final class TreeEndpoint implements Endpoint {
 
   private final Workspace workspace;
   private final Entries entries;
-  private final Responses responses;
 
-  TreeEndpoint(Workspace workspace, Entries entries, Responses responses) {
+  TreeEndpoint(Workspace workspace, Entries entries) {
     this.workspace = workspace;
     this.entries = entries;
-    this.responses = responses;
   }
 
   @Override
@@ -28,6 +26,6 @@ final class TreeEndpoint implements Endpoint {
     if (!Files.exists(target.file())) {
       throw HttpProblem.notFound("no such file or directory: " + target.relative());
     }
-    responses.json(exchange, 200, entries.tree(target, depth, hidden));
+    Responses.json(exchange, 200, entries.tree(target, depth, hidden));
   }
 }

@@ -13,12 +13,10 @@ final class UploadEndpoint implements Endpoint {
 
   private final Workspace workspace;
   private final Entries entries;
-  private final Responses responses;
 
-  UploadEndpoint(Workspace workspace, Entries entries, Responses responses) {
+  UploadEndpoint(Workspace workspace, Entries entries) {
     this.workspace = workspace;
     this.entries = entries;
-    this.responses = responses;
   }
 
   @Override
@@ -41,7 +39,7 @@ final class UploadEndpoint implements Endpoint {
     if (uploaded.isEmpty()) {
       throw HttpProblem.badRequest("the upload holds no file part");
     }
-    responses.json(exchange, 201, uploaded);
+    Responses.json(exchange, 201, uploaded);
   }
 
   /** Some clients send a whole path as the file name; only its last segment names the file. */

@@ -8,12 +8,10 @@ final class WriteEndpoint implements Endpoint {
 
   private final Workspace workspace;
   private final Entries entries;
-  private final Responses responses;
 
-  WriteEndpoint(Workspace workspace, Entries entries, Responses responses) {
+  WriteEndpoint(Workspace workspace, Entries entries) {
     this.workspace = workspace;
     this.entries = entries;
-    this.responses = responses;
   }
 
   @Override
@@ -24,7 +22,7 @@ final class WriteEndpoint implements Endpoint {
       created = StreamedFile.write(workspace, target, body);
     }
     if (created) {
-      responses.json(exchange, 201, entries.read(target));
+      Responses.json(exchange, 201, entries.read(target));
     } else {
       Responses.empty(exchange, 204);
     }
