@@ -69,8 +69,13 @@ final class SessionContainer implements AutoCloseable {
   private final String id;
   private final String secret;
   private final Map<Service, Integer> hostPorts;
+
+  /** HTTP/1.1 only: ttyd never answers a request that offers an upgrade to h2c. */
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private SessionContainer(
       DockerClient client, String id, String secret, Map<Service, Integer> hostPorts) {
