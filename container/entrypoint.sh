@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Entrypoint of the session image: runs opencode, the file server and ttyd, each requiring
+# SESSION_SECRET, and supervises them.
+#
+#   opencode    :OPENCODE_PORT   (41820)  HTTP Basic auth, user "opencode", password SESSION_SECRET
+#   file server :FILESERVER_PORT (41821)  Authorization: Bearer SESSION_SECRET
+#   ttyd        :TTYD_PORT       (41822)  HTTP Basic auth, user "dev", password SESSION_SECRET
+#
+# If any service ends, the others are stopped and the container exits non-zero, saying which
+# service ended and how. SIGTERM stops all three and exits 0 well within Docker's 10 s grace.
+# The secret is never printed. (ttyd takes its credential only as an argument, so it shows in
+# the container's process list; the container's user can read the environment anyway.)
+set -uo pipefail
+
+log() { echo "entrypoint: $*" >&2; }
+
+if [[ -z "${SESSION_SECRET:-}" ]]; then
+  log "SESSION_SECRET is not set; refusing to start the services without their credential"
+  exit 64
+fi
+OPENCODE_PORT="${OPENCODE_PORT:-41820}"
+FILESERVER_PORT="${FILESERVER_PORT:-41821}"
+TTYD_PORT="${TTYD_PORT:-41822}"
+WORKSPACE="${FILESERVER_WORKSPACE:-/home/dev/workspace}"
+cd "$WORKSPACE" || { log "workspace $WORKSPACE is missing"; exit 66; }
+
+declare -A service_of # pid -> service name
+
+# start NAME COMMAND...: runs COMMAND in the background as the service NAME.
+start() {
+  local name="$1"
+  shift
+  "$@" &
+  service_of[$!]="$name"
+  log "started $name (pid $!)"
+}
+
+run_opencode() {
+  OPENCODE_SERVER_PASSWORD="$SESSION_SECRET" exec opencode serve \
+    --port "$OPENCODE_PORT" --hostname 0.0.0.0
+}
+
+run_fileserver() {
+  # Serial GC, C1 only, small stacks, code cache and initial heap, compact object headers, no
+  # perf data file: a mostly idle server that must start fast and stay small. The heap bound is
+  # generous: bodies stream through 64 KiB buffers.
+  FILESERVER_PORT="$FILESERVER_PORT" FILESERVER_WORKSPACE="$WORKSPACE" exec \
+    /opt/fileserver/runtime/bin/java \
+    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss256k \
+    -Xms4m -Xmx96m -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m \
+    -XX:+UseCompactObjectHeaders -XX:-UsePerfData \
+    -cp '/opt/fileserver/lib/*' io.workspacebackend.fileserver.FileServer
+}
+
+run_ttyd() {
+  # The terminal's shell does not need the secret in its environment.
+  local credential="dev:$SESSION_SECRET"
+  exec env -u SESSION_SECRET ttyd --port "$TTYD_PORT" --writable --credential "$credential" \
+    --cwd "$WORKSPACE" bash --login
+}
+
+# stop_all: SIGTERM to every service still running, SIGKILL to any left after 8 s.
+stop_all() {
+  local pids=("${!service_of[@]}") pid
+  kill -TERM "${pids[@]}" 2>/dev/null
+  for _ in $(seq 80); do
+    local running=0
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null && running=1
+    done
+    ((running)) || return 0
+    sleep 0.1
+  done
+  log "services still running after 8 s; killing them"
+  kill -KILL "${pids[@]}" 2>/dev/null
+}
+
+on_term() {
+  log "stopping on request"
+  stop_all
+  wait
+  exit 0
+}
+trap on_term TERM INT
+
+start opencode run_opencode
+start fileserver run_fileserver
+start ttyd run_ttyd
+
+# wait -n returns early when a trapped signal arrives; on_term then exits.
+wait -n -p ended
+status=$?
+trap - TERM INT
+log "${service_of[$ended]:-a service} exited with status $status; stopping the others"
+unset "service_of[$ended]"
+stop_all
+wait
+exit $((status == 0 ? 70 : status))
