@@ -67,7 +67,9 @@ final class PortLeases {
   /** Whether nothing on this host listens on the loopback port, where sessions publish. */
   static boolean bindable(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // As every server (and docker-proxy) binds: a port whose last connections linger in
+      // TIME_WAIT is free to listen on again.
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
       return true;
     } catch (IOException e) {

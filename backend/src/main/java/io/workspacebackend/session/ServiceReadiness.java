@@ -41,15 +41,20 @@ class ServiceReadiness {
     }
   }
 
-  /** Completes when every service answers; errors if the container dies or time runs out. */
+  /**
+   * Completes when every service answers; errors if the container dies, time runs out, or {@code
+   * stillWanted} errors (checked every round).
+   */
   Mono<Void> await(
       ContainerRuntime runtime,
       String containerId,
       SessionPorts ports,
       String secret,
-      Duration timeout) {
+      Duration timeout,
+      Mono<Void> stillWanted) {
     Mono<Void> round =
-        unready(ports, secret)
+        stillWanted
+            .then(unready(ports, secret))
             .flatMap(
                 missing ->
                     runtime

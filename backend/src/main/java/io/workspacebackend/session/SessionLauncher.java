@@ -2,36 +2,42 @@ package io.workspacebackend.session;
 
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
+import io.workspacebackend.model.session.SessionStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Starts a session's container in the background: network, container, start, then waits until its
- * services answer. A failure on the way marks the session failed and removes what was made. A
- * launch in progress can be cancelled (deleting a starting session).
+ * services answer. A failure on the way marks the session failed and removes what was made. Between
+ * steps the launch checks that the session is still {@code starting}: deleting it moves it to
+ * {@code stopping}, and the launch then stops at its next step, so the deletion can wait for it and
+ * find everything it made.
  */
 @Component
 class SessionLauncher {
   private static final Logger log = LoggerFactory.getLogger(SessionLauncher.class);
 
   private final ContainerRuntime runtime;
+  private final SessionStore store;
   private final SessionTransitions transitions;
   private final ServiceReadiness readiness;
   private final WorkspaceConfig config;
-  private final Map<String, Disposable> launches = new ConcurrentHashMap<>();
+  private final Map<String, Sinks.Empty<Void>> launches = new ConcurrentHashMap<>();
 
   SessionLauncher(
       ContainerRuntime runtime,
+      SessionStore store,
       SessionTransitions transitions,
       ServiceReadiness readiness,
       WorkspaceConfig config) {
     this.runtime = runtime;
+    this.store = store;
     this.transitions = transitions;
     this.readiness = readiness;
     this.config = config;
@@ -39,20 +45,24 @@ class SessionLauncher {
 
   /** Starts the launch and returns at once; the session's state tells how it goes. */
   void launch(SessionRow row, Map<String, String> sessionEnv) {
+    String id = row.id();
     Mono<Void> launch =
         transitions
-            .starting(row.id())
+            .starting(id)
+            .then(stillStarting(id))
             .then(runtime.createNetwork(row.networkName(), SessionContainers.labels(row)))
+            .then(stillStarting(id))
             .then(runtime.create(SessionContainers.spec(row, sessionEnv, config.container())))
             .flatMap(
                 containerId ->
                     transitions
-                        .containerCreated(row.id(), containerId)
+                        .containerCreated(id, containerId)
+                        .then(stillStarting(id))
                         .then(runtime.start(containerId))
                         .then(awaitServices(row, containerId)))
-            .then(transitions.running(row.id()))
+            .then(transitions.running(id))
             .then();
-    track(row.id(), launch);
+    track(id, launch);
   }
 
   /** Waits for a container that already runs (adopted after a restart) to become ready. */
@@ -65,29 +75,47 @@ class SessionLauncher {
     return launches.containsKey(sessionId);
   }
 
-  /** Cancels a launch in progress, if any; its partial container is removed by the caller. */
-  void cancel(String sessionId) {
-    Disposable launch = launches.remove(sessionId);
-    if (launch != null) {
-      launch.dispose();
-    }
+  /** Completes once no launch of the session is in progress. */
+  Mono<Void> whenIdle(String sessionId) {
+    Sinks.Empty<Void> done = launches.get(sessionId);
+    return done == null ? Mono.empty() : done.asMono();
   }
 
   private Mono<Void> awaitServices(SessionRow row, String containerId) {
     Duration timeout = config.sessions().startupTimeout();
-    return readiness.await(runtime, containerId, row.ports(), row.serviceSecret(), timeout);
+    return readiness.await(
+        runtime, containerId, row.ports(), row.serviceSecret(), timeout, stillStarting(row.id()));
+  }
+
+  /** Errors with {@link LaunchAbandonedException} once the session is no longer starting. */
+  private Mono<Void> stillStarting(String sessionId) {
+    return store
+        .find(sessionId)
+        .flatMap(
+            row ->
+                row.isPresent() && row.get().state() == SessionStatus.STARTING
+                    ? Mono.<Void>empty()
+                    : Mono.error(new LaunchAbandonedException()));
   }
 
   private void track(String sessionId, Mono<Void> launch) {
-    Disposable running =
-        launch
-            .onErrorResume(error -> fail(sessionId, error))
-            .doFinally(signal -> launches.remove(sessionId))
-            .subscribe();
-    launches.put(sessionId, running);
+    Sinks.Empty<Void> done = Sinks.empty();
+    launches.put(sessionId, done);
+    launch
+        .onErrorResume(error -> fail(sessionId, error))
+        .doFinally(
+            signal -> {
+              launches.remove(sessionId, done);
+              done.tryEmitEmpty();
+            })
+        .subscribe();
   }
 
   private Mono<Void> fail(String sessionId, Throwable error) {
+    if (error instanceof LaunchAbandonedException) {
+      // Being deleted: the deletion removes what this launch made once it sees the launch end.
+      return Mono.empty();
+    }
     String reason =
         error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     Integer exitCode =
@@ -102,5 +130,14 @@ class SessionLauncher {
               return Mono.empty();
             })
         .then();
+  }
+
+  /** The session left {@code starting} (it is being deleted) while its launch was under way. */
+  static final class LaunchAbandonedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LaunchAbandonedException() {
+      super("the session is no longer starting", null, false, false);
+    }
   }
 }

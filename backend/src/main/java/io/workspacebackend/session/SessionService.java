@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,7 +101,7 @@ class SessionService {
                         runtime.engine().name(),
                         SessionSecrets.generate(),
                         json.writeValueAsString(env.keySet().stream().sorted().toList()),
-                        Instant.now()),
+                        SessionTransitions.now()),
                     config.sessions().maxPerUser(),
                     config.container().basePort()))
         .doOnNext(
@@ -127,13 +126,17 @@ class SessionService {
   Mono<Void> delete(SignedInUser user, String id) {
     return owned(user, id)
         .flatMap(
-            row -> {
-              launcher.cancel(row.id());
-              return transitions
-                  .stopping(row.id())
-                  .then(SessionCleanup.stopAndRemove(runtime, row, config.sessions().stopTimeout()))
-                  .then(store.delete(row.id()));
-            });
+            row ->
+                transitions
+                    .stopping(row.id())
+                    // A launch in progress notices "stopping" at its next step and ends.
+                    .then(
+                        launcher
+                            .whenIdle(row.id())
+                            .timeout(config.sessions().stopTimeout().plusSeconds(30), Mono.empty()))
+                    .then(
+                        SessionCleanup.stopAndRemove(runtime, row, config.sessions().stopTimeout()))
+                    .then(store.delete(row.id())));
   }
 
   Flux<String> logs(SignedInUser user, String id, int tail, boolean follow) {

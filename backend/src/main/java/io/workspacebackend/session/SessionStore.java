@@ -121,12 +121,6 @@ class SessionStore {
                             .orElse(null)));
   }
 
-  /** Sets a live session's terminal state; a session already ended keeps its first ending. */
-  Mono<SessionRow> end(String id, SessionStatus end, String reason, Integer exitCode) {
-    Instant now = Instant.now();
-    return update(id, row -> row.state().isLive() ? row.ended(end, now, reason, exitCode) : row);
-  }
-
   Mono<Void> delete(String id) {
     return database.run(
         () ->

@@ -2,6 +2,7 @@ package io.workspacebackend.session;
 
 import io.workspacebackend.model.session.SessionStatus;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -28,8 +29,7 @@ class SessionTransitions {
   }
 
   Mono<SessionRow> running(String id) {
-    Instant now = Instant.now();
-    return change(id, row -> row.state() == SessionStatus.STARTING ? row.running(now) : row);
+    return change(id, row -> row.state() == SessionStatus.STARTING ? row.running(now()) : row);
   }
 
   Mono<SessionRow> stopping(String id) {
@@ -38,13 +38,20 @@ class SessionTransitions {
 
   /** Fails a live session (not one being stopped on purpose); an ended one keeps its ending. */
   Mono<SessionRow> failed(String id, String reason, Integer exitCode) {
-    Instant now = Instant.now();
     return change(
         id,
         row ->
             row.state().isLive() && row.state() != SessionStatus.STOPPING
-                ? row.ended(SessionStatus.FAILED, now, reason, exitCode)
+                ? row.ended(SessionStatus.FAILED, now(), reason, exitCode)
                 : row);
+  }
+
+  /**
+   * Read when the change is applied, not when the pipeline is assembled; to the second, as the
+   * database stores it, so an event and a later GET show the same time.
+   */
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   void announce(SessionRow row) {

@@ -73,6 +73,21 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
         .build();
   }
 
+  /** Stops the server and starts a new one on the same home, database and configuration. */
+  public void restart() throws Exception {
+    server.close();
+    server = BackendServer.start(config);
+  }
+
+  /** Stops the server (the test then changes the world, and calls {@link #start()}). */
+  public void stop() {
+    server.close();
+  }
+
+  public void start() throws Exception {
+    server = BackendServer.start(config);
+  }
+
   public BackendServer server() {
     return server;
   }

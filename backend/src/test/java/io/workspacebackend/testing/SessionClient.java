@@ -1,0 +1,96 @@
+package io.workspacebackend.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import io.workspacebackend.container.DockerClients;
+import io.workspacebackend.model.session.CreateSessionRequest;
+import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.session.SessionStatus;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** One user's view of the sessions API, plus the Docker side a test checks against. */
+public final class SessionClient {
+  private final WebTestClient client;
+
+  public SessionClient(WebTestClient client) {
+    this.client = client;
+  }
+
+  public Session create(String name) {
+    return create(new CreateSessionRequest(name, null, null, Map.of()));
+  }
+
+  public Session create(CreateSessionRequest request) {
+    Session session =
+        client
+            .post()
+            .uri("/api/sessions")
+            .bodyValue(request)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Session.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(session).isNotNull();
+    return session;
+  }
+
+  public Session get(UUID id) {
+    return client
+        .get()
+        .uri("/api/sessions/" + id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Session.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  /** Polls until the session reaches {@code status}; fails at once if it fails instead. */
+  public Session await(UUID id, SessionStatus status, Duration timeout) {
+    Session[] latest = new Session[1];
+    Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              latest[0] = get(id);
+              if (status != SessionStatus.FAILED && latest[0].status() == SessionStatus.FAILED) {
+                throw new AssertionError("session failed: " + latest[0].errorMessage());
+              }
+              return latest[0].status() == status;
+            });
+    return latest[0];
+  }
+
+  public void delete(UUID id) {
+    client.delete().uri("/api/sessions/" + id).exchange().expectStatus().isNoContent();
+  }
+
+  public WebTestClient http() {
+    return client;
+  }
+
+  /** The Docker engine the sessions run on, for checks from the outside. */
+  public static DockerClient docker() {
+    return DockerClients.forRequests(SessionImage.DOCKER);
+  }
+
+  /** The session's service secret, as the container got it. */
+  public static String secretOf(DockerClient docker, Session session) {
+    String[] env = docker.inspectContainerCmd(session.containerId()).exec().getConfig().getEnv();
+    return Arrays.stream(env)
+        .filter(variable -> variable.startsWith("SESSION_SECRET="))
+        .map(variable -> variable.substring("SESSION_SECRET=".length()))
+        .findFirst()
+        .orElseThrow();
+  }
+}
