@@ -32,9 +32,16 @@ final class SessionImage {
     }
   }
 
-  /** Runs a command, its output going to the test's own, and fails unless it succeeds. */
+  /**
+   * Runs a command, its output going to the test's own (through System.out, which surefire
+   * captures, rather than the inherited descriptor, which would garble surefire's channel), and
+   * fails unless it succeeds.
+   */
   static void run(List<String> command) throws IOException, InterruptedException {
-    var process = new ProcessBuilder(command).inheritIO().start();
+    var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (var output = process.getInputStream()) {
+      output.transferTo(System.out);
+    }
     int status = process.waitFor();
     if (status != 0) {
       throw new IllegalStateException(String.join(" ", command) + " exited with " + status);
