@@ -47,7 +47,7 @@ enum Engine {
    * Makes the session image available to this engine. Podman keeps its own images, so Docker's is
    * copied over unless Podman already has one with the same sources hash.
    */
-  void provideImage(DockerClient client) throws IOException, InterruptedException {
+  void provideImage(DockerClient client) throws Exception {
     SessionImage.ensureBuilt();
     if (this == DOCKER) {
       return;

@@ -213,7 +213,7 @@ final class SessionContainer implements AutoCloseable {
             .exec();
     var output = new Output();
     client.execStartCmd(exec.getId()).exec(output).awaitCompletion(30, TimeUnit.SECONDS);
-    return output.text.toString();
+    return output.text();
   }
 
   /** Waits for the container to exit and returns its exit code. */
@@ -242,7 +242,7 @@ final class SessionContainer implements AutoCloseable {
         .withTailAll()
         .exec(output)
         .awaitCompletion(30, TimeUnit.SECONDS);
-    return output.text.toString();
+    return output.text();
   }
 
   @Override
@@ -255,11 +255,16 @@ final class SessionContainer implements AutoCloseable {
   }
 
   private static final class Output extends ResultCallback.Adapter<Frame> {
-    private final StringBuffer text = new StringBuffer();
+    // Frames arrive on docker-java's thread; the test reads after completion.
+    private final StringBuilder text = new StringBuilder();
 
     @Override
-    public void onNext(Frame frame) {
+    public synchronized void onNext(Frame frame) {
       text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+    }
+
+    synchronized String text() {
+      return text.toString();
     }
   }
 }

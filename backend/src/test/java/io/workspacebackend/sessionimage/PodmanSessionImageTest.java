@@ -25,7 +25,7 @@ class PodmanSessionImageTest {
 
   @BeforeAll
   @Timeout(value = 25, unit = TimeUnit.MINUTES)
-  static void provideImage() throws IOException, InterruptedException {
+  static void provideImage() throws Exception {
     podman = Engine.PODMAN.client();
     Engine.PODMAN.provideImage(podman);
   }

@@ -1,35 +1,23 @@
 package io.workspacebackend.sessionimage;
 
+import io.workspacebackend.image.ImageBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The session image the tests run: built once per test run by {@code container/build-image.sh},
- * which reuses the image when its sources hash label matches, exactly as CI does.
+ * The session image the tests run, built (or reused, by its sources hash) by the product's own
+ * {@code image build} code, exactly as CI does.
  */
 final class SessionImage {
 
-  static final String TAG = "opencode-dev:latest";
-  static final String HASH_LABEL = "io.workspace-backend.image-hash";
-
-  private static boolean built;
+  static final String TAG = io.workspacebackend.testing.SessionImage.TAG;
+  static final String HASH_LABEL = ImageBuilder.HASH_LABEL;
 
   private SessionImage() {}
 
-  /** The repository root: surefire runs in the module directory. */
-  static Path repositoryRoot() {
-    var here = Path.of("").toAbsolutePath();
-    return Files.exists(here.resolve("container/Dockerfile")) ? here : here.getParent();
-  }
-
   /** Builds the image into Docker unless it is there already with the current sources' hash. */
-  static synchronized void ensureBuilt() throws IOException, InterruptedException {
-    if (!built) {
-      run(List.of(repositoryRoot().resolve("container/build-image.sh").toString(), TAG));
-      built = true;
-    }
+  static void ensureBuilt() throws Exception {
+    io.workspacebackend.testing.SessionImage.ensureBuilt();
   }
 
   /**

@@ -29,7 +29,7 @@ class SessionImageTest {
 
   @BeforeAll
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
-  static void provideImage() throws IOException, InterruptedException {
+  static void provideImage() throws Exception {
     docker = Engine.DOCKER.client();
     Engine.DOCKER.provideImage(docker);
   }
