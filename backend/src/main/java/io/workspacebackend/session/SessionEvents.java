@@ -42,6 +42,10 @@ class SessionEvents {
     Flux<ServerSentEvent<Session>> heartbeats =
         Flux.interval(HEARTBEAT)
             .map(tick -> ServerSentEvent.<Session>builder().comment("heartbeat").build());
-    return Flux.merge(updates, heartbeats);
+    // A first comment commits the response at once, so a client knows the stream is live
+    // before anything changes.
+    ServerSentEvent<Session> connected =
+        ServerSentEvent.<Session>builder().comment("connected").build();
+    return Flux.merge(updates, heartbeats).startWith(connected);
   }
 }

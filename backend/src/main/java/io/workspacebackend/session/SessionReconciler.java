@@ -55,11 +55,16 @@ class SessionReconciler {
         .inspect(row.containerId())
         .flatMap(
             state -> {
-              if (state.isPresent() && state.get().running()) {
+              if (state.isPresent() && !hasExited(state.get())) {
                 return Mono.just(row);
               }
               return failFor(row, state).defaultIfEmpty(row);
             });
+  }
+
+  /** Running, or created and about to be started by its launch, is not an exit. */
+  private static boolean hasExited(ContainerState state) {
+    return !state.running() && !"created".equals(state.status());
   }
 
   /**

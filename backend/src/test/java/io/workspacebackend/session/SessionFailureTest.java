@@ -1,0 +1,116 @@
+package io.workspacebackend.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.model.user.Role;
+import io.workspacebackend.testing.Accounts;
+import io.workspacebackend.testing.RunningBackend;
+import io.workspacebackend.testing.SessionClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
+
+/** A container that dies on its own fails its session, promptly and visibly. */
+@Timeout(300)
+class SessionFailureTest {
+  @RegisterExtension
+  static RunningBackend backend = new RunningBackend().with("sessions.startup_timeout", "180s");
+
+  private static final DockerClient docker = SessionClient.docker();
+
+  @AfterAll
+  static void closeDocker() throws Exception {
+    docker.close();
+  }
+
+  @Test
+  void killingTheContainerFailsTheSessionWithItsExitCodeWithinTwoSecondsOnTheEventStream() {
+    Accounts accounts = new Accounts(backend);
+    SessionClient sessions = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
+    Session running =
+        sessions.await(
+            sessions.create("doomed").id(), SessionStatus.RUNNING, Duration.ofMinutes(3));
+    List<Session> seen = new CopyOnWriteArrayList<>();
+    Disposable events =
+        sessions
+            .http()
+            .get()
+            .uri("/api/events")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<Session>>() {})
+            .getResponseBody()
+            .filter(event -> event.data() != null)
+            .subscribe(event -> seen.add(event.data()));
+    try {
+      // The subscription is live once the stream answered; give the engine the kill now.
+      long killedAt = System.nanoTime();
+      docker.killContainerCmd(running.containerId()).exec();
+
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(2))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () ->
+                  seen.stream()
+                      .anyMatch(
+                          s -> s.id().equals(running.id()) && s.status() == SessionStatus.FAILED));
+      Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
+
+      Session failed =
+          seen.stream().filter(s -> s.status() == SessionStatus.FAILED).findFirst().orElseThrow();
+      assertThat(failed.exitCode()).isEqualTo(137);
+      assertThat(failed.errorMessage()).isEqualTo("the container exited with code 137");
+      assertThat(failed.stoppedAt()).isNotNull();
+      assertThat(took).isLessThan(Duration.ofSeconds(2));
+      assertThat(sessions.get(running.id()).status()).isEqualTo(SessionStatus.FAILED);
+    } finally {
+      events.dispose();
+      sessions.delete(running.id());
+    }
+  }
+
+  @Test
+  void anotherUsersSessionChangesAreNotOnMyEventStream() {
+    Accounts accounts = new Accounts(backend);
+    SessionClient mine = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
+    SessionClient theirs = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
+    List<Session> seen = new CopyOnWriteArrayList<>();
+    Disposable events =
+        mine.http()
+            .get()
+            .uri("/api/events")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<Session>>() {})
+            .getResponseBody()
+            .filter(event -> event.data() != null)
+            .subscribe(event -> seen.add(event.data()));
+    Session other = theirs.create("theirs");
+    Session own = mine.create("mine");
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> seen.stream().anyMatch(s -> s.id().equals(own.id())));
+      assertThat(seen).extracting(Session::id).doesNotContain(other.id());
+    } finally {
+      events.dispose();
+      mine.delete(own.id());
+      theirs.delete(other.id());
+    }
+  }
+}
