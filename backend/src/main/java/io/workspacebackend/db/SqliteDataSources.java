@@ -44,6 +44,10 @@ public final class SqliteDataSources {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    // Our transactions read and then write. Begun DEFERRED, two of them can both read and then
+    // one fails to upgrade at once (SQLITE_BUSY_SNAPSHOT, no waiting); begun IMMEDIATE, the
+    // second waits its turn (busy timeout) and then sees the first one's writes.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     return dataSource;

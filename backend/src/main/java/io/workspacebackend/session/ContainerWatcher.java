@@ -4,7 +4,6 @@ import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerState;
 import io.workspacebackend.container.RuntimeEvent;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +25,25 @@ class ContainerWatcher implements SmartLifecycle {
   private final ContainerRuntime runtime;
   private final SessionTransitions transitions;
   private final SessionReconciler reconciler;
+  private final InstanceLabel instance;
   private volatile Disposable subscription;
 
   ContainerWatcher(
-      ContainerRuntime runtime, SessionTransitions transitions, SessionReconciler reconciler) {
+      ContainerRuntime runtime,
+      SessionTransitions transitions,
+      SessionReconciler reconciler,
+      InstanceLabel instance) {
     this.runtime = runtime;
     this.transitions = transitions;
     this.reconciler = reconciler;
+    this.instance = instance;
   }
 
   @Override
   public void start() {
     subscription =
         Mono.defer(() -> reconciler.reconcileLiveSessions())
-            .thenMany(runtime.events(Map.of(ContainerRuntime.MANAGED_LABEL, "true")))
+            .thenMany(runtime.events(instance.selector()))
             .concatMap(this::onEvent)
             .doOnError(
                 error ->

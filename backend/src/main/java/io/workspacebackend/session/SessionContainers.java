@@ -36,13 +36,21 @@ final class SessionContainers {
     return "workspace-session-" + sessionId;
   }
 
-  static Map<String, String> labels(SessionRow row) {
+  static Map<String, String> labels(SessionRow row, InstanceLabel instance) {
     return Map.of(
-        ContainerRuntime.SESSION_LABEL, row.id(), ContainerRuntime.OWNER_LABEL, row.userId());
+        ContainerRuntime.SESSION_LABEL,
+        row.id(),
+        ContainerRuntime.OWNER_LABEL,
+        row.userId(),
+        InstanceLabel.KEY,
+        instance.value());
   }
 
   static ContainerSpec spec(
-      SessionRow row, Map<String, String> sessionEnv, WorkspaceConfig.Container limits) {
+      SessionRow row,
+      Map<String, String> sessionEnv,
+      WorkspaceConfig.Container limits,
+      InstanceLabel instance) {
     Map<String, String> env = new LinkedHashMap<>(sessionEnv);
     env.put("OPENCODE_PORT", Integer.toString(OPENCODE_PORT));
     env.put("FILESERVER_PORT", Integer.toString(FILESERVER_PORT));
@@ -50,7 +58,7 @@ final class SessionContainers {
     env.put("SESSION_SECRET", row.serviceSecret());
     ContainerSpec.Builder spec =
         ContainerSpec.builder(row.containerName(), row.image())
-            .labels(labels(row))
+            .labels(labels(row, instance))
             .port(OPENCODE_PORT, row.opencodePort())
             .port(FILESERVER_PORT, row.fileserverPort())
             .port(TTYD_PORT, row.ttydPort())

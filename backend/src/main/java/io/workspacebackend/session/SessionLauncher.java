@@ -28,6 +28,7 @@ class SessionLauncher {
   private final SessionTransitions transitions;
   private final ServiceReadiness readiness;
   private final WorkspaceConfig config;
+  private final InstanceLabel instance;
   private final Map<String, Sinks.Empty<Void>> launches = new ConcurrentHashMap<>();
 
   SessionLauncher(
@@ -35,12 +36,14 @@ class SessionLauncher {
       SessionStore store,
       SessionTransitions transitions,
       ServiceReadiness readiness,
-      WorkspaceConfig config) {
+      WorkspaceConfig config,
+      InstanceLabel instance) {
     this.runtime = runtime;
     this.store = store;
     this.transitions = transitions;
     this.readiness = readiness;
     this.config = config;
+    this.instance = instance;
   }
 
   /** Starts the launch and returns at once; the session's state tells how it goes. */
@@ -50,9 +53,11 @@ class SessionLauncher {
         transitions
             .starting(id)
             .then(stillStarting(id))
-            .then(runtime.createNetwork(row.networkName(), SessionContainers.labels(row)))
+            .then(runtime.createNetwork(row.networkName(), SessionContainers.labels(row, instance)))
             .then(stillStarting(id))
-            .then(runtime.create(SessionContainers.spec(row, sessionEnv, config.container())))
+            .then(
+                runtime.create(
+                    SessionContainers.spec(row, sessionEnv, config.container(), instance)))
             .flatMap(
                 containerId ->
                     transitions

@@ -5,7 +5,6 @@ import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerState;
 import io.workspacebackend.container.ContainerSummary;
 import io.workspacebackend.model.session.SessionStatus;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +29,7 @@ class SessionReconciler {
   private final SessionTransitions transitions;
   private final SessionLauncher launcher;
   private final WorkspaceConfig config;
+  private final InstanceLabel instance;
   private final AtomicBoolean firstRun = new AtomicBoolean(true);
 
   SessionReconciler(
@@ -37,12 +37,14 @@ class SessionReconciler {
       SessionStore store,
       SessionTransitions transitions,
       SessionLauncher launcher,
-      WorkspaceConfig config) {
+      WorkspaceConfig config,
+      InstanceLabel instance) {
     this.runtime = runtime;
     this.store = store;
     this.transitions = transitions;
     this.launcher = launcher;
     this.config = config;
+    this.instance = instance;
   }
 
   /** The session as it really is: a live one whose container died or vanished becomes failed. */
@@ -137,7 +139,7 @@ class SessionReconciler {
 
   private Mono<Void> removeOrphans(Set<String> knownSessionIds) {
     return runtime
-        .listByLabels(Map.of(ContainerRuntime.MANAGED_LABEL, "true"))
+        .listByLabels(instance.selector())
         .flatMapMany(Flux::fromIterable)
         .filter(
             container ->

@@ -41,6 +41,7 @@ class SessionService {
   private final WorkspaceConfig config;
   private final WorkspaceDirectories workspaces;
   private final JsonMapper json;
+  private final ImagePresence images;
 
   SessionService(
       SessionStore store,
@@ -49,7 +50,8 @@ class SessionService {
       SessionReconciler reconciler,
       ContainerRuntime runtime,
       WorkspaceConfig config,
-      JsonMapper json) {
+      JsonMapper json,
+      ImagePresence images) {
     this.store = store;
     this.launcher = launcher;
     this.transitions = transitions;
@@ -58,6 +60,7 @@ class SessionService {
     this.config = config;
     this.workspaces = new WorkspaceDirectories(config.paths().workspaceRoot());
     this.json = json;
+    this.images = images;
   }
 
   /** Stores the session as {@code pending} and starts its container in the background. */
@@ -70,8 +73,8 @@ class SessionService {
             : request.image();
     String id = UUID.randomUUID().toString();
     String sessionName = name.orElse("session-" + id.substring(0, 8));
-    return runtime
-        .imagePresent(image)
+    return images
+        .present(image)
         .timeout(ENGINE_QUESTION_TIMEOUT)
         .flatMap(
             present -> {

@@ -7,7 +7,6 @@ import io.workspacebackend.model.session.SessionStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
@@ -24,12 +23,6 @@ class SessionStore {
   private final JdbcAccess access;
   private final PortLeases ports;
   private final Database database;
-
-  /**
-   * Creates are serialized in this process: SQLite would otherwise fail one of two transactions
-   * that both read the free ports before writing ("database is locked").
-   */
-  private final ReentrantLock creating = new ReentrantLock();
 
   SessionStore(
       SessionRows rows, JdbcAggregateTemplate aggregates, JdbcAccess access, Database database) {
@@ -56,10 +49,10 @@ class SessionStore {
 
   Mono<SessionRow> create(Draft draft, int maxPerUser, int basePort) {
     return database.call(
-        () -> {
-          creating.lock();
-          try {
-            return access
+        // One IMMEDIATE transaction (see SqliteDataSources): concurrent creates take turns, so
+        // none can pick a port another is about to hold.
+        () ->
+            access
                 .transactions()
                 .execute(
                     transaction -> {
@@ -71,11 +64,7 @@ class SessionStore {
                       aggregates.insert(row);
                       ports.hold(row.id(), picked);
                       return row;
-                    });
-          } finally {
-            creating.unlock();
-          }
-        });
+                    }));
   }
 
   Mono<Optional<SessionRow>> find(String id) {

@@ -5,6 +5,7 @@ import io.workspacebackend.server.BackendServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -65,6 +66,8 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
   public WebTestClient client() {
     return WebTestClient.bindToServer()
         .baseUrl(server.baseUri().toString())
+        // CI machines have two cores, shared with the engine starting many containers.
+        .responseTimeout(Duration.ofSeconds(30))
         .codecs(
             codecs -> {
               codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(SNAKE_CASE));
