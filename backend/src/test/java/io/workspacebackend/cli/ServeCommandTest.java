@@ -87,6 +87,36 @@ class ServeCommandTest {
     assertThat(home.dataDir()).doesNotExist();
   }
 
+  @Test
+  void serveWithoutARuntimeFailsBeforeListeningNamingTheSocketsTried() throws Exception {
+    TestHome home = TestHome.in(temp);
+    home.environment().put("WORKSPACE_BACKEND__CONTAINER__SOCKET", "/nonexistent/engine.sock");
+    Path stderr = temp.resolve("stderr");
+
+    try (ServeProcess serve = ServeProcess.start(home, stderr, "serve", "--port", "0")) {
+      assertThat(serve.awaitExit()).isEqualTo(1);
+    }
+    assertThat(Files.readString(stderr).strip())
+        .doesNotContain("\n")
+        .startsWith("error: no docker engine answers (tried unix:///nonexistent/engine.sock")
+        .endsWith("or set container.socket");
+  }
+
+  @Test
+  void serveWithoutTheSessionImageSaysHowToBuildIt() throws Exception {
+    TestHome home = TestHome.in(temp);
+    Path stderr = temp.resolve("stderr");
+
+    try (ServeProcess serve =
+        ServeProcess.start(home, stderr, "serve", "--port", "0", "--image", "no-such-image:1")) {
+      assertThat(serve.awaitExit()).isEqualTo(1);
+    }
+    assertThat(Files.readString(stderr).strip())
+        .isEqualTo(
+            "error: the session image no-such-image:1 is missing on docker; build it with:"
+                + " workspace-backend image build");
+  }
+
   static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

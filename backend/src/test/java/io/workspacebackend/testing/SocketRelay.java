@@ -1,0 +1,88 @@
+package io.workspacebackend.testing;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A Unix socket that relays to the real engine's socket until {@link #close()}: a test points a
+ * backend at it and then takes the engine away while the backend runs.
+ */
+public final class SocketRelay implements AutoCloseable {
+  private final Path path;
+  private final ServerSocketChannel server;
+  private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
+
+  private SocketRelay(Path path, Path target) throws IOException {
+    this.path = path;
+    Files.deleteIfExists(path);
+    this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    server.bind(UnixDomainSocketAddress.of(path));
+    Thread acceptor = new Thread(() -> accept(target), "socket-relay");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  public static SocketRelay to(Path target, Path path) throws IOException {
+    return new SocketRelay(path, target);
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  private void accept(Path target) {
+    try {
+      while (server.isOpen()) {
+        SocketChannel client = server.accept();
+        SocketChannel engine = SocketChannel.open(UnixDomainSocketAddress.of(target));
+        open.add(client);
+        open.add(engine);
+        pump(client, engine);
+        pump(engine, client);
+      }
+    } catch (IOException closed) {
+      // close() was called: stop accepting.
+    }
+  }
+
+  private static void pump(SocketChannel from, SocketChannel to) {
+    Thread pump =
+        new Thread(
+            () -> {
+              ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+              try {
+                while (from.read(buffer) >= 0) {
+                  buffer.flip();
+                  while (buffer.hasRemaining()) {
+                    to.write(buffer);
+                  }
+                  buffer.clear();
+                }
+                to.shutdownOutput();
+              } catch (IOException e) {
+                // One side went away: the other pump ends too.
+              }
+            },
+            "socket-relay-pump");
+    pump.setDaemon(true);
+    pump.start();
+  }
+
+  /** The engine is gone: no new connections, and the open ones are cut. */
+  @Override
+  public void close() throws IOException {
+    server.close();
+    for (SocketChannel channel : open) {
+      channel.close();
+    }
+    Files.deleteIfExists(path);
+  }
+}
