@@ -20,9 +20,13 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 cleanup() {
   [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
   docker rm -f bench-floor >/dev/null 2>&1 || true
+  docker network rm bench-floor >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+docker rm -f bench-floor >/dev/null 2>&1 || true
+docker network rm bench-floor >/dev/null 2>&1 || true
 
 code=$("$root/bin/workspace-backend" invite-codes generate --role admin | tail -n 1)
 "$root/bin/workspace-backend" serve --port "$port" >"$work/serve.log" 2>&1 &
@@ -51,7 +55,9 @@ floor=()
 mkdir -p "$work/floor" && chown 1000:1000 "$work/floor"
 for run in $(seq 1 "$runs"); do
   start=$(now_ms)
-  docker run -d --name bench-floor --cap-drop ALL --security-opt no-new-privileges \
+  # Like the backend: a network of its own per session.
+  docker network create bench-floor >/dev/null
+  docker run -d --name bench-floor --network bench-floor --cap-drop ALL --security-opt no-new-privileges \
     --memory 2g --memory-swap 2g --cpus 2 --pids-limit 512 \
     --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 \
     -p 127.0.0.1:41900:41820 -p 127.0.0.1:41901:41821 -p 127.0.0.1:41902:41822 \
@@ -65,6 +71,8 @@ for run in $(seq 1 "$runs"); do
   took=$(( $(now_ms) - start ))
   floor+=("$took")
   docker rm -f bench-floor >/dev/null
+  # The engine releases the container's endpoint a moment after removing it.
+  until docker network rm bench-floor >/dev/null 2>&1; do sleep 0.1; done
   echo "docker run $run: $took ms"
 done
 
