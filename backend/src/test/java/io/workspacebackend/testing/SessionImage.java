@@ -25,11 +25,26 @@ public final class SessionImage {
     if (ensured) {
       return;
     }
+    if (!java.nio.file.Files.isRegularFile(CHECKOUT.resolve("container/Dockerfile"))
+        && imagePresent()) {
+      // A branch without the image's sources cannot build it: take the image that is there.
+      ensured = true;
+      return;
+    }
     PrintWriter progress =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     try (ImageBuilder builder = new ImageBuilder(DOCKER, progress)) {
       builder.build(new ImageSources(CHECKOUT), TAG, false);
     }
     ensured = true;
+  }
+
+  private static boolean imagePresent() throws Exception {
+    Process inspect =
+        new ProcessBuilder("docker", "image", "inspect", TAG)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    return inspect.waitFor() == 0;
   }
 }

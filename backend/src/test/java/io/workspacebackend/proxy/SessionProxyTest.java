@@ -1,0 +1,298 @@
+package io.workspacebackend.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.workspacebackend.model.auth.SignedIn;
+import io.workspacebackend.model.user.Role;
+import io.workspacebackend.testing.Accounts;
+import io.workspacebackend.testing.RunningBackend;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** The proxies into one real session container, through the real backend. */
+@Timeout(120)
+class SessionProxyTest {
+  @RegisterExtension static final RunningBackend backend = new RunningBackend();
+
+  private static Accounts accounts;
+  private static SignedIn owner;
+  private static SignedIn stranger;
+  private static LiveSession live;
+
+  @BeforeAll
+  static void startSession() throws Exception {
+    accounts = new Accounts(backend);
+    owner = accounts.register(Role.USER);
+    stranger = accounts.register(Role.USER);
+    live = LiveSession.create(accounts, owner.token());
+    live.awaitRunning();
+  }
+
+  @AfterAll
+  static void deleteSession() {
+    if (live != null) {
+      live.close();
+    }
+  }
+
+  private static WebTestClient asOwner() {
+    return accounts.as(owner.token()).mutate().responseTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  private static String base(String service) {
+    return "/sessions/" + live.id() + "/" + service;
+  }
+
+  @Test
+  void opencodesApiWorksThroughTheProxy() {
+    asOwner().get().uri(base("opencode/config")).exchange().expectStatus().isOk();
+    String created =
+        asOwner()
+            .post()
+            .uri(base("opencode/session"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    String id = created.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(id).startsWith("ses");
+    asOwner()
+        .get()
+        .uri(base("opencode/session"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(list -> assertThat(list).contains(id));
+  }
+
+  @Test
+  void filesCanBeListedUploadedReadInRangesAndDeleted() {
+    String dir = "proxy-" + UUID.randomUUID();
+    asOwner()
+        .put()
+        .uri(base("files/file?path=" + dir + "/put.txt"))
+        .bodyValue("0123456789")
+        .exchange()
+        .expectStatus()
+        .is2xxSuccessful();
+    MultipartBodyBuilder parts = new MultipartBodyBuilder();
+    parts
+        .part("file", "uploaded through the proxy".getBytes(StandardCharsets.UTF_8))
+        .filename("upload.txt");
+    asOwner()
+        .post()
+        .uri(base("files/upload?path=" + dir))
+        .body(BodyInserters.fromMultipartData(parts.build()))
+        .exchange()
+        .expectStatus()
+        .isCreated();
+    asOwner()
+        .get()
+        .uri(base("files/tree?path=" + dir))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(tree -> assertThat(tree).contains("put.txt", "upload.txt"));
+    asOwner()
+        .get()
+        .uri(base("files/file?path=" + dir + "/put.txt"))
+        .header(HttpHeaders.RANGE, "bytes=2-5")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(206)
+        .expectBody(String.class)
+        .isEqualTo("2345");
+    asOwner()
+        .delete()
+        .uri(base("files/file?path=" + dir + "&recursive=true"))
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+    asOwner()
+        .get()
+        .uri(base("files/tree?path=" + dir))
+        .exchange()
+        .expectStatus()
+        .is4xxClientError();
+  }
+
+  @Test
+  void theTerminalEchoesACommandAndResizes() throws Exception {
+    String marker = "marker-" + UUID.randomUUID();
+    try (TtydClient terminal = terminal("/sessions/" + live.id() + "/terminal", bearer())) {
+      assertThat(terminal.subprotocol()).isEqualTo("tty");
+      terminal.init(80, 24);
+      terminal.type("echo " + marker + "\r");
+      terminal.awaitOutput("^" + marker + "\\r?$", 20);
+      terminal.resize(123, 45);
+      terminal.type("stty size\r");
+      terminal.awaitOutput("^45 123\\r?$", 20);
+    }
+  }
+
+  @Test
+  void theTerminalAliasAndAQueryTokenWork() throws Exception {
+    String marker = "alias-" + UUID.randomUUID();
+    try (TtydClient terminal =
+        terminal("/session/" + live.id() + "/term?token=" + owner.token(), Map.of())) {
+      terminal.init(80, 24);
+      terminal.type("echo " + marker + "\r");
+      terminal.awaitOutput("^" + marker + "\\r?$", 20);
+    }
+  }
+
+  @Test
+  void aCookieAuthenticatesAndAQueryTokenOpensTheTerminalPage() {
+    backend
+        .client()
+        .get()
+        .uri(base("files/tree?path=."))
+        .cookie("workspace_token", owner.token())
+        .exchange()
+        .expectStatus()
+        .isOk();
+    backend
+        .client()
+        .get()
+        .uri(base("terminal/?token=" + owner.token()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    // Anywhere else a query token is not a credential.
+    backend
+        .client()
+        .get()
+        .uri(base("files/tree?path=.&token=" + owner.token()))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+  }
+
+  @Test
+  void withoutATokenItIs401AndAnotherUsersSessionIs404() {
+    backend
+        .client()
+        .get()
+        .uri(base("files/tree?path=."))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    accounts
+        .as(stranger.token())
+        .get()
+        .uri(base("files/tree?path=."))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    assertThatThrownBy(
+            () ->
+                terminal(
+                    "/sessions/" + live.id() + "/terminal",
+                    Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + stranger.token())))
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            WebSocketHandshakeException.class,
+            e -> assertThat(e.getResponse().statusCode()).isEqualTo(404));
+  }
+
+  @Test
+  void aWebSocketFromAForeignOriginIsRefused() {
+    assertThatThrownBy(
+            () ->
+                terminal(
+                    "/sessions/" + live.id() + "/terminal",
+                    Map.of(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer " + owner.token(),
+                        HttpHeaders.ORIGIN,
+                        "http://evil.example")))
+        .cause()
+        .isInstanceOfSatisfying(
+            WebSocketHandshakeException.class,
+            e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
+  }
+
+  @Test
+  void noTraversalEncodingLeavesTheSessionsPrefix() throws Exception {
+    String other = UUID.randomUUID().toString();
+    List<String> attempts =
+        List.of(
+            "../../../api/users",
+            "%2e%2e/%2e%2e/%2e%2e/api/users",
+            "%2E%2E/x",
+            ".%2e/x",
+            "%2e./x",
+            "..%2f..%2f..%2fapi%2fusers",
+            "%2e%2e%2f%2e%2e%2f" + other + "%2ffiles%2ftree",
+            "..%5c..%5capi",
+            "..\\..\\api",
+            "%252e%252e/x",
+            "%252e%252e%252fx",
+            "..;/x",
+            "%c0%ae%c0%ae/x",
+            "./tree");
+    for (String attempt : attempts) {
+      assertThat(rawStatus(base("files/") + attempt)).as(attempt).isEqualTo(400);
+    }
+    // Outside the pattern entirely: no route, so nothing is forwarded.
+    assertThat(rawStatus("/sessions/" + live.id() + "/../" + other + "/files/tree")).isEqualTo(404);
+  }
+
+  private static Map<String, String> bearer() {
+    return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token());
+  }
+
+  private static TtydClient terminal(String path, Map<String, String> headers) {
+    URI uri = URI.create("ws://127.0.0.1:" + backend.server().port() + path);
+    return new TtydClient(uri, headers);
+  }
+
+  /** The status line of a request written byte for byte, so no client normalises the path. */
+  private static int rawStatus(String path) throws Exception {
+    try (Socket socket =
+        new Socket(java.net.InetAddress.getLoopbackAddress(), backend.server().port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + owner.token()
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String statusLine = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
+      return Integer.parseInt(statusLine.substring(9, 12));
+    }
+  }
+}
