@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.workspacebackend.model.auth.SignedIn;
+import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.testing.Accounts;
 import io.workspacebackend.testing.RunningBackend;
@@ -13,21 +14,28 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.Disposable;
 
 /** The proxies into one real session container, through the real backend. */
 @Timeout(120)
@@ -263,8 +271,134 @@ class SessionProxyTest {
     for (String attempt : attempts) {
       assertThat(rawStatus(base("files/") + attempt)).as(attempt).isEqualTo(400);
     }
-    // Outside the pattern entirely: no route, so nothing is forwarded.
-    assertThat(rawStatus("/sessions/" + live.id() + "/../" + other + "/files/tree")).isEqualTo(404);
+    // Before the service segment: refused by the server's firewall, or no route at all.
+    assertThat(rawStatus("/sessions/" + live.id() + "/../" + other + "/files/tree")).isIn(400, 404);
+  }
+
+  @Test
+  void opencodeEventsArriveAtOnceAndANewSessionsEventWithin200Milliseconds() throws Exception {
+    record Arrival(long nanos, String text) {}
+    BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+    Disposable events =
+        reactor.netty.http.client.HttpClient.create()
+            .headers(headers -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token()))
+            .get()
+            .uri(backendBase() + base("opencode/event"))
+            .responseContent()
+            .asString()
+            .subscribe(text -> arrivals.add(new Arrival(System.nanoTime(), text)));
+    try {
+      Arrival first = arrivals.poll(10, TimeUnit.SECONDS);
+      assertThat(first).isNotNull();
+      assertThat(first.text()).contains("server.connected");
+      long sent = System.nanoTime();
+      asOwner()
+          .post()
+          .uri(base("opencode/session"))
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{}")
+          .exchange()
+          .expectStatus()
+          .isOk();
+      long deadline = sent + TimeUnit.SECONDS.toNanos(10);
+      Arrival created = null;
+      while (created == null && System.nanoTime() < deadline) {
+        Arrival next = arrivals.poll(100, TimeUnit.MILLISECONDS);
+        if (next != null && next.text().contains("session.created")) {
+          created = next;
+        }
+      }
+      assertThat(created).as("a session.created event").isNotNull();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(created.nanos() - sent))
+          .as("milliseconds from sending POST /session to its event at the client")
+          .isLessThanOrEqualTo(200);
+    } finally {
+      events.dispose();
+    }
+  }
+
+  @Test
+  void aTerminalOpenedRightAfterCreationWorksOnceTtydListens() throws Exception {
+    try (LiveSession fresh = LiveSession.create(accounts, owner.token())) {
+      assertThat(fresh.session.status()).isIn(SessionStatus.PENDING, SessionStatus.STARTING);
+      String marker = "early-" + UUID.randomUUID();
+      try (TtydClient terminal = terminal("/sessions/" + fresh.id() + "/terminal", bearer())) {
+        terminal.init(80, 24);
+        terminal.type("echo " + marker + "\r");
+        // Meanwhile plain HTTP is told to come back: 503 with Retry-After 1, until it answers.
+        int unavailable = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+          var result =
+              asOwner()
+                  .get()
+                  .uri("/sessions/" + fresh.id() + "/files/tree?path=.")
+                  .exchange()
+                  .returnResult(String.class);
+          if (result.getStatus().value() == 200) {
+            break;
+          }
+          assertThat(result.getStatus().value()).isEqualTo(503);
+          assertThat(result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+          unavailable++;
+          Thread.sleep(200);
+        }
+        assertThat(unavailable).as("503 answers while starting").isPositive();
+        terminal.awaitOutput("^" + marker + "\\r?$", 90);
+      }
+    }
+  }
+
+  @Test
+  void ttydsOwnPageWorksInHeadlessChromiumThroughTheProxy(@TempDir Path profile) throws Exception {
+    String marker = "browser-" + UUID.randomUUID();
+    try (HeadlessChromium chromium = new HeadlessChromium(profile)) {
+      chromium.call(
+          "Network.setCookie",
+          Map.of(
+              "name",
+              "workspace_token",
+              "value",
+              owner.token(),
+              "url",
+              backendBase() + "/",
+              "httpOnly",
+              true,
+              "sameSite",
+              "Strict"));
+      chromium.call("Page.navigate", Map.of("url", backendBase() + base("terminal/")));
+      awaitScreen(chromium, "\\$", 30);
+      chromium.evaluate("window.term.focus()");
+      chromium.type("echo " + marker);
+      chromium.pressEnter();
+      String screen = awaitScreen(chromium, "(?m)^" + marker + "\\s*$", 30);
+      assertThat(screen).contains("echo " + marker);
+    }
+  }
+
+  /** Polls xterm.js's buffer in ttyd's page until it matches {@code pattern}. */
+  private static String awaitScreen(HeadlessChromium chromium, String pattern, long seconds)
+      throws Exception {
+    Pattern compiled = Pattern.compile(pattern);
+    String screen = "";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      screen =
+          chromium.evaluate(
+              "(() => { if (!window.term) return ''; const b = window.term.buffer.active;"
+                  + " const lines = []; for (let i = 0; i < b.length; i++) {"
+                  + " lines.push(b.getLine(i).translateToString(true)); }"
+                  + " return lines.join('\\n'); })()");
+      if (compiled.matcher(screen).find()) {
+        return screen;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the page's terminal never matched " + pattern + ":\n" + screen);
+  }
+
+  private static String backendBase() {
+    return "http://127.0.0.1:" + backend.server().port();
   }
 
   private static Map<String, String> bearer() {
