@@ -56,7 +56,9 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     if (error instanceof ErrorResponse errorResponse) {
       exchange.getResponse().getHeaders().addAll(errorResponse.getHeaders());
     }
-    if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+    // A 503 that names its own Retry-After (a session still starting: 1 s) keeps it.
+    if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
+        && !exchange.getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
       exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
     }
     return problemWriter.write(exchange.getResponse(), problem);

@@ -1,0 +1,195 @@
+package io.workspacebackend.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.workspacebackend.model.session.SessionStatus;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.util.function.Tuple2;
+
+/** The HTTP forwarder against a real upstream: what arrives there, and how bodies stream. */
+@Timeout(30)
+class HttpForwardingTest {
+  private final EchoUpstream upstream = new EchoUpstream(0);
+  private final ProxyHarness proxy =
+      new ProxyHarness(upstream.port(), SessionStatus.RUNNING, Duration.ofSeconds(1));
+  private final HttpClient client = HttpClient.create();
+
+  @AfterEach
+  void stop() {
+    proxy.close();
+    upstream.close();
+  }
+
+  @Test
+  void theCallersCredentialsNeverReachTheServiceButItsOwnCredentialDoes() {
+    Tuple2<HttpHeaders, String> answer =
+        client
+            .headers(
+                headers ->
+                    headers
+                        .set("Authorization", "Bearer the-callers-jwt")
+                        .set("Cookie", "workspace_token=the-callers-jwt; theme=dark")
+                        .set("Connection", "keep-alive, X-Client-Hop")
+                        .set("X-Client-Hop", "1")
+                        .set("Keep-Alive", "timeout=5")
+                        .set("X-Kept", "yes"))
+            .get()
+            .uri(proxy.base() + "/p/echo/a%20b?x=1&token=the-callers-jwt&y=2")
+            .responseSingle(
+                (response, body) ->
+                    body.asString()
+                        .map(
+                            text ->
+                                reactor.util.function.Tuples.of(response.responseHeaders(), text)))
+            .block();
+
+    assertThat(answer.getT2()).isEqualTo("GET 0");
+    assertThat(upstream.lastUri).isEqualTo("/echo/a%20b?x=1&y=2");
+    assertThat(upstream.lastHeaders)
+        .containsEntry("authorization", ProxiedService.FILES.credential(ProxyHarness.SECRET))
+        .containsEntry("cookie", "theme=dark")
+        .containsEntry("x-kept", "yes")
+        .containsEntry("x-forwarded-for", "127.0.0.1")
+        .containsEntry("x-forwarded-proto", "http")
+        .containsEntry("x-forwarded-host", "127.0.0.1:" + proxy.port())
+        .containsEntry("x-forwarded-prefix", "/p")
+        .doesNotContainKeys("x-client-hop", "keep-alive");
+    assertThat(String.join(" ", upstream.lastHeaders.values())).doesNotContain("the-callers-jwt");
+
+    HttpHeaders back = answer.getT1();
+    assertThat(back.get("X-Upstream-Kept")).isEqualTo("1");
+    assertThat(back.contains("X-Upstream-Hop")).isFalse();
+    assertThat(back.contains("WWW-Authenticate")).isFalse();
+    assertThat(back.getAll("Set-Cookie")).containsExactly("theirs=1; Path=/");
+  }
+
+  @Test
+  void everyMethodIsForwardedWithItsBody() {
+    for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+      String answer =
+          client
+              .request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+              .uri(proxy.base() + "/p/echo")
+              .send(Mono.just(Unpooled.wrappedBuffer("12345".getBytes(StandardCharsets.UTF_8))))
+              .responseContent()
+              .aggregate()
+              .asString()
+              .block();
+      assertThat(answer).isEqualTo(method + " 5");
+    }
+  }
+
+  @Test
+  void aRequestBodyReachesTheServiceWhileTheClientIsStillSendingIt() throws Exception {
+    BlockingQueue<Integer> chunks = upstream.requestChunks;
+    byte[] chunk = new byte[64 * 1024];
+    // The second chunk is only produced after the upstream has received the first: a proxy
+    // that collected the whole body first would never get it.
+    Flux<ByteBuf> body =
+        Flux.concat(
+            Mono.fromCallable(() -> Unpooled.wrappedBuffer(chunk)),
+            Mono.fromCallable(
+                    () -> {
+                      Integer first = chunks.poll(10, TimeUnit.SECONDS);
+                      assertThat(first).as("first chunk arrived before the body ended").isNotNull();
+                      return Unpooled.wrappedBuffer(chunk);
+                    })
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()));
+    String answer =
+        client
+            .post()
+            .uri(proxy.base() + "/p/echo")
+            .send(body)
+            .responseContent()
+            .aggregate()
+            .asString()
+            .block();
+    assertThat(answer).isEqualTo("POST " + 2 * chunk.length);
+  }
+
+  @Test
+  void anEventReachesTheClientBeforeTheNextOneExists() {
+    List<String> received =
+        client
+            .get()
+            .uri(proxy.base() + "/p/events")
+            .responseContent()
+            .asString()
+            .filter(text -> text.contains("data:"))
+            .doOnSubscribe(s -> emitSoon("one"))
+            .take(1)
+            .collectList()
+            .block(Duration.ofSeconds(10));
+    assertThat(received).singleElement().asString().contains("data: one");
+  }
+
+  @Test
+  void theUpstreamConnectionClosesWhenTheClientGoesAway() throws Exception {
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    Disposable stream =
+        client
+            .get()
+            .uri(proxy.base() + "/p/events")
+            .responseContent()
+            .asString()
+            .subscribe(seen::add);
+    assertThat(seen.poll(10, TimeUnit.SECONDS)).contains(": open");
+    stream.dispose();
+    assertThat(upstream.eventStreamClosed.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aRunningSessionsServiceThatDoesNotListenIs502() throws Exception {
+    try (ProxyHarness nowhere =
+        new ProxyHarness(freePort(), SessionStatus.RUNNING, Duration.ofSeconds(1))) {
+      assertThat(statusOf(nowhere)).isEqualTo(502);
+    }
+  }
+
+  @Test
+  void aStartingSessionsServiceThatDoesNotListenYetIs503RetryAfterOneSecond() throws Exception {
+    try (ProxyHarness nowhere =
+        new ProxyHarness(freePort(), SessionStatus.STARTING, Duration.ofSeconds(1))) {
+      var response =
+          client.get().uri(nowhere.base() + "/p/echo").response().block(Duration.ofSeconds(10));
+      assertThat(response.status().code()).isEqualTo(503);
+      assertThat(response.responseHeaders().get("Retry-After")).isEqualTo("1");
+    }
+  }
+
+  private int statusOf(ProxyHarness harness) {
+    return client
+        .get()
+        .uri(harness.base() + "/p/echo")
+        .response()
+        .block(Duration.ofSeconds(10))
+        .status()
+        .code();
+  }
+
+  private void emitSoon(String event) {
+    Mono.delay(Duration.ofMillis(200)).subscribe(tick -> upstream.events.tryEmitNext(event));
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

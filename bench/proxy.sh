@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Proxy overhead, side by side in one run (ratios matter, not absolute numbers):
+#   1. small-file GETs (1 KiB, GET /file) with wrk: directly to the session container's file-server
+#      port, through the backend's proxy, and through nginx configured as the same reverse proxy
+#      (prefix stripped, the service credential added, upstream keep-alive): requests/s and p99;
+#   (plus GET /api/auth/me: what authentication alone costs per request);
+#   2. keystroke round trips over the terminal WebSocket, ttyd running `cat`: direct vs proxy.
+# Starts `serve` on a temporary home with a real session (Docker, image opencode-dev:latest),
+# deletes the session at the end. Needs wrk, nginx and jq (Debian packages). Build first:
+#   mvn -B -q -DskipTests package && bench/proxy.sh [SECONDS] [CONNECTIONS]
+set -euo pipefail
+
+seconds=${1:-10}
+connections=${2:-32}
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+work=$(mktemp -d)
+server= nginx_pid= session= base= token=
+cleanup() {
+  if [ -n "$session" ]; then
+    curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$base/api/sessions/$session" || true
+  fi
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  if [ -n "$server" ]; then
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for tool in wrk nginx jq curl docker; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install -y $tool)" >&2; exit 1; }
+done
+
+export HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state
+export WORKSPACE_BACKEND__CONTAINER__RUNTIME=docker
+cli=$root/bin/workspace-backend
+code=$("$cli" invite-codes generate --role user)
+"$cli" serve --port 0 >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+  base=$(sed -n 's/^workspace-backend listening on //p' "$work/serve.log")
+  [ -n "$base" ] && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+  sleep 0.5
+done
+[ -n "$base" ] || { echo "server did not start" >&2; exit 1; }
+
+token=$(curl -fsS -X POST "$base/api/auth/register" -H 'Content-Type: application/json' \
+  -d "{\"invite_code\":\"$code\",\"username\":\"bench\",\"password\":\"a long passphrase\"}" | jq -r .token)
+auth=(-H "Authorization: Bearer $token")
+session=$(curl -fsS -X POST "$base/api/sessions" "${auth[@]}" -H 'Content-Type: application/json' -d '{}' | jq -r .id)
+for _ in $(seq 1 240); do
+  status=$(curl -fsS "$base/api/sessions/$session" "${auth[@]}" | jq -r .status)
+  [ "$status" = running ] && break
+  [ "$status" = failed ] && { echo "session failed" >&2; exit 1; }
+  sleep 0.5
+done
+info=$(curl -fsS "$base/api/sessions/$session" "${auth[@]}")
+files_port=$(jq -r .ports.fileserver <<<"$info")
+ttyd_port=$(jq -r .ports.ttyd <<<"$info")
+# The direct runs need the session's own secret, which only the container knows.
+secret=$(docker inspect "$(jq -r .container_id <<<"$info")" --format '{{range .Config.Env}}{{println .}}{{end}}' \
+  | sed -n 's/^SESSION_SECRET=//p')
+
+head -c 1024 /dev/urandom >"$work/small.bin"
+curl -fsS -o /dev/null -X PUT "${auth[@]}" --data-binary @"$work/small.bin" \
+  "$base/sessions/$session/files/file?path=bench/small.bin"
+
+nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes $(nproc);
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  upstream files { server 127.0.0.1:$files_port; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location /sessions/$session/files/ {
+      proxy_pass http://files/;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Authorization "Bearer $secret";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Host \$host;
+      proxy_set_header X-Forwarded-Prefix /sessions/$session/files;
+      proxy_buffering off;
+      proxy_request_buffering off;
+    }
+  }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+nginx_pid=$!
+sleep 1
+
+run() { # label url header
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$3" "$2" >"$work/wrk.$1" 2>&1
+  local rps p99
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.$1")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.$1")
+  errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk.$1" || true)
+  printf '%-7s %10s req/s   p99 %8s   %s\n' "$1" "$rps" "$p99" "$errors"
+  echo "$rps" >"$work/rps.$1"
+}
+path="file?path=bench/small.bin"
+echo "1 KiB GETs, wrk -t2 -c$connections -d${seconds}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg):"
+# Warm the JIT and both pools first.
+wrk -t2 -c"$connections" -d3s -H "Authorization: Bearer $token" "$base/sessions/$session/files/$path" >/dev/null
+run direct "http://127.0.0.1:$files_port/$path" "Authorization: Bearer $secret"
+run proxy "$base/sessions/$session/files/$path" "Authorization: Bearer $token"
+run nginx "http://127.0.0.1:$nginx_port/sessions/$session/files/$path" "X-Unused: 1"
+# The ceiling any authenticated request has here: token check, revocation and user lookup.
+run auth "$base/api/auth/me" "Authorization: Bearer $token"
+awk -v p="$(cat "$work/rps.proxy")" -v n="$(cat "$work/rps.nginx")" -v d="$(cat "$work/rps.direct")" \
+  'BEGIN { printf "throughput ratios: proxy/nginx %.2f, proxy/direct %.2f, nginx/direct %.2f\n", p/n, p/d, n/d }'
+
+echo "terminal WebSocket, keystroke echo through ttyd running cat:"
+ttyd_token=$(printf 'dev:%s' "$secret" | base64 -w0)
+java "$root/bench/WebSocketRoundTrip.java" "ws://127.0.0.1:$ttyd_port/ws" "Basic $ttyd_token" "$ttyd_token" 2000 direct
+java "$root/bench/WebSocketRoundTrip.java" "${base/http/ws}/sessions/$session/terminal" "Bearer $token" "" 2000 proxy
