@@ -22,14 +22,18 @@ public class Database implements DisposableBean {
             settings.poolSize() + 1, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "jdbc", 60);
   }
 
-  /** Runs {@code work} on the JDBC scheduler; an empty result (null) completes empty. */
+  /**
+   * Runs {@code work} on the JDBC scheduler; an empty result (null) completes empty. What follows
+   * runs on Reactor's non-blocking threads again: left on the few JDBC threads, a request's whole
+   * remaining pipeline (a proxied body, say) would queue behind database work.
+   */
   public <T> Mono<T> call(Callable<T> work) {
-    return Mono.fromCallable(work).subscribeOn(scheduler);
+    return Mono.fromCallable(work).subscribeOn(scheduler).publishOn(Schedulers.parallel());
   }
 
   /** Runs {@code work} on the JDBC scheduler for its side effect. */
   public Mono<Void> run(Runnable work) {
-    return Mono.fromRunnable(work).subscribeOn(scheduler).then();
+    return Mono.fromRunnable(work).subscribeOn(scheduler).publishOn(Schedulers.parallel()).then();
   }
 
   @Override

@@ -58,16 +58,18 @@ public final class ImageBuilder implements AutoCloseable {
     new BaseImageBootstrap(client, rootfsImport, progress, Path.of("/etc/apt"))
         .ensurePresent(sources.baseImage());
     LocalCertificates.copyInto(sources.root().resolve("container/extra-ca"), progress);
-    String imageId = runBuild(sources, tag, hash, noCache);
+    runBuild(sources, tag, hash, noCache);
+    // The build reports a short id; the engine's full one is what inspect and a reuse return.
+    String imageId = client.inspectImageCmd(tag).exec().getId();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     say("built " + tag + " (" + shortId(imageId) + ") in " + took.toSeconds() + " s");
     return new Result(tag, imageId, false, took);
   }
 
-  private String runBuild(ImageSources sources, String tag, String hash, boolean noCache)
+  private void runBuild(ImageSources sources, String tag, String hash, boolean noCache)
       throws ImageBuildException {
     try {
-      return client
+      client
           .buildImageCmd()
           .withBaseDirectory(sources.root().toFile())
           .withDockerfile(sources.dockerfile().toFile())
