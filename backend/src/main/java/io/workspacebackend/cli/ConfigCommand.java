@@ -8,10 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code config show|path|reset}: inspect or reset the configuration file. */
 @Command(
@@ -19,15 +17,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Show, locate or reset the configuration.",
     synopsisSubcommandLabel = "COMMAND")
-final class ConfigCommand implements Runnable {
-  @ParentCommand WorkspaceBackendCommand root;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class ConfigCommand extends CommandGroup {
 
   @Command(
       name = "show",

@@ -11,11 +11,9 @@ import io.workspacebackend.image.ImageSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code image build}: builds the session image through the container runtime's API. */
 @Command(
@@ -23,15 +21,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Build the session image.",
     synopsisSubcommandLabel = "COMMAND")
-final class ImageCommand implements Runnable {
-  @ParentCommand WorkspaceBackendCommand root;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class ImageCommand extends CommandGroup {
 
   @Command(
       name = "build",

@@ -46,15 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
       InviteCodesCommand.ListCodes.class,
       InviteCodesCommand.Revoke.class
     })
-final class InviteCodesCommand implements Runnable {
-  @ParentCommand WorkspaceBackendCommand root;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class InviteCodesCommand extends CommandGroup {
 
   /** Opens the database the configuration names, creating and migrating it if needed. */
   InviteCodes open(ConfigFileOption configFile) throws ConfigException, IOException {

@@ -67,35 +67,35 @@ record SessionRow(
   }
 
   SessionRow withStatus(SessionStatus next) {
-    return new SessionRow(
-        id,
-        name,
-        userId,
-        next.wireName(),
-        image,
-        workspacePath,
-        containerId,
-        containerName,
-        networkName,
-        runtime,
-        serviceSecret,
-        opencodePort,
-        fileserverPort,
-        ttydPort,
-        env,
-        createdAt,
-        startedAt,
-        stoppedAt,
-        errorMessage,
-        exitCode);
+    return changed(next.wireName(), containerId, startedAt, stoppedAt, errorMessage, exitCode);
   }
 
   SessionRow withContainerId(String newContainerId) {
+    return changed(status, newContainerId, startedAt, stoppedAt, errorMessage, exitCode);
+  }
+
+  SessionRow running(Instant at) {
+    return changed(
+        SessionStatus.RUNNING.wireName(), containerId, at, stoppedAt, errorMessage, exitCode);
+  }
+
+  SessionRow ended(SessionStatus end, Instant at, String reason, Integer code) {
+    return changed(end.wireName(), containerId, startedAt, at, reason, code);
+  }
+
+  /** A copy with the fields a session's life changes; the rest is fixed at creation. */
+  private SessionRow changed(
+      String newStatus,
+      String newContainerId,
+      Instant newStartedAt,
+      Instant newStoppedAt,
+      String newErrorMessage,
+      Integer newExitCode) {
     return new SessionRow(
         id,
         name,
         userId,
-        status,
+        newStatus,
         image,
         workspacePath,
         newContainerId,
@@ -108,58 +108,10 @@ record SessionRow(
         ttydPort,
         env,
         createdAt,
-        startedAt,
-        stoppedAt,
-        errorMessage,
-        exitCode);
-  }
-
-  SessionRow running(Instant at) {
-    return new SessionRow(
-        id,
-        name,
-        userId,
-        SessionStatus.RUNNING.wireName(),
-        image,
-        workspacePath,
-        containerId,
-        containerName,
-        networkName,
-        runtime,
-        serviceSecret,
-        opencodePort,
-        fileserverPort,
-        ttydPort,
-        env,
-        createdAt,
-        at,
-        stoppedAt,
-        errorMessage,
-        exitCode);
-  }
-
-  SessionRow ended(SessionStatus end, Instant at, String reason, Integer code) {
-    return new SessionRow(
-        id,
-        name,
-        userId,
-        end.wireName(),
-        image,
-        workspacePath,
-        containerId,
-        containerName,
-        networkName,
-        runtime,
-        serviceSecret,
-        opencodePort,
-        fileserverPort,
-        ttydPort,
-        env,
-        createdAt,
-        startedAt,
-        at,
-        reason,
-        code);
+        newStartedAt,
+        newStoppedAt,
+        newErrorMessage,
+        newExitCode);
   }
 
   /** Never prints the service secret: rows end up in log lines. */
