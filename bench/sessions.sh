@@ -20,13 +20,11 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 cleanup() {
   [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
   docker rm -f bench-floor >/dev/null 2>&1 || true
-  docker network rm bench-floor >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 docker rm -f bench-floor >/dev/null 2>&1 || true
-docker network rm bench-floor >/dev/null 2>&1 || true
 
 code=$("$root/bin/workspace-backend" invite-codes generate --role admin | tail -n 1)
 "$root/bin/workspace-backend" serve --port "$port" >"$work/serve.log" 2>&1 &
@@ -54,25 +52,25 @@ basic() { printf '%s:%s' "$1" "$secret" | base64 -w0; }
 floor=()
 mkdir -p "$work/floor" && chown 1000:1000 "$work/floor"
 for run in $(seq 1 "$runs"); do
+  read -r p1 p2 p3 < <(python3 -c 'import socket
+socks = [socket.socket() for _ in range(3)]
+for s in socks: s.bind(("127.0.0.1", 0))
+print(*(s.getsockname()[1] for s in socks))')
   start=$(now_ms)
-  # Like the backend: a network of its own per session.
-  docker network create bench-floor >/dev/null
-  docker run -d --name bench-floor --network bench-floor --cap-drop ALL --security-opt no-new-privileges \
+  docker run -d --name bench-floor --cap-drop ALL --security-opt no-new-privileges \
     --memory 2g --memory-swap 2g --cpus 2 --pids-limit 512 \
     --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 \
-    -p 127.0.0.1:41900:41820 -p 127.0.0.1:41901:41821 -p 127.0.0.1:41902:41822 \
+    -p 127.0.0.1:$p1:41820 -p 127.0.0.1:$p2:41821 -p 127.0.0.1:$p3:41822 \
     -e SESSION_SECRET="$secret" -e OPENCODE_PORT=41820 -e FILESERVER_PORT=41821 -e TTYD_PORT=41822 \
     -v "$work/floor:/home/dev/workspace" "$image" >/dev/null
-  until curl -sf -o /dev/null -H "Authorization: Basic $(basic opencode)" http://127.0.0.1:41900/global/health \
-    && curl -sf -o /dev/null -H "Authorization: Bearer $secret" "http://127.0.0.1:41901/tree?depth=0" \
-    && curl -sf -o /dev/null -H "Authorization: Basic $(basic dev)" http://127.0.0.1:41902/; do
+  until curl -sf -o /dev/null -H "Authorization: Basic $(basic opencode)" http://127.0.0.1:$p1/global/health \
+    && curl -sf -o /dev/null -H "Authorization: Bearer $secret" "http://127.0.0.1:$p2/tree?depth=0" \
+    && curl -sf -o /dev/null -H "Authorization: Basic $(basic dev)" http://127.0.0.1:$p3/; do
     sleep 0.05
   done
   took=$(( $(now_ms) - start ))
   floor+=("$took")
   docker rm -f bench-floor >/dev/null
-  # The engine releases the container's endpoint a moment after removing it.
-  until docker network rm bench-floor >/dev/null 2>&1; do sleep 0.1; done
   echo "docker run $run: $took ms"
 done
 
