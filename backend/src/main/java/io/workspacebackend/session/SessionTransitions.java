@@ -3,6 +3,7 @@ package io.workspacebackend.session;
 import io.workspacebackend.model.session.SessionStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -58,7 +59,22 @@ class SessionTransitions {
     events.publish(row.toApi());
   }
 
+  /** Stores the change; announces it only if it changed something (no duplicate events). */
   private Mono<SessionRow> change(String id, UnaryOperator<SessionRow> change) {
-    return store.update(id, change).doOnNext(this::announce);
+    AtomicBoolean changed = new AtomicBoolean();
+    return store
+        .update(
+            id,
+            row -> {
+              SessionRow next = change.apply(row);
+              changed.set(!next.equals(row));
+              return next;
+            })
+        .doOnNext(
+            row -> {
+              if (changed.get()) {
+                announce(row);
+              }
+            });
   }
 }

@@ -76,12 +76,6 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
         .build();
   }
 
-  /** Stops the server and starts a new one on the same home, database and configuration. */
-  public void restart() throws Exception {
-    server.close();
-    server = BackendServer.start(config);
-  }
-
   /** Stops the server (the test then changes the world, and calls {@link #start()}). */
   public void stop() {
     server.close();
