@@ -59,6 +59,7 @@ public final class BackendServer implements AutoCloseable {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof PortInUseException portInUse) {
         return new ServerStartException(
+            ServerStartException.Reason.PORT_IN_USE,
             "port "
                 + portInUse.getPort()
                 + " on "

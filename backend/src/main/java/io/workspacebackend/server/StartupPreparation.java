@@ -32,7 +32,7 @@ final class StartupPreparation {
     try {
       engine = RuntimeDetector.forCurrentProcess().detect(config.container());
     } catch (NoRuntimeException e) {
-      throw new ServerStartException(e.getMessage(), e);
+      throw new ServerStartException(ServerStartException.Reason.NO_RUNTIME, e.getMessage(), e);
     }
     ContainerRuntime runtime = ContainerRuntimes.connect(engine);
     String image = config.container().defaultImage();
@@ -42,11 +42,14 @@ final class StartupPreparation {
     } catch (RuntimeException e) {
       runtime.close();
       throw new ServerStartException(
-          engine.name() + " at " + engine.socket() + " did not answer: " + e.getMessage(), e);
+          ServerStartException.Reason.NO_RUNTIME,
+          engine.name() + " at " + engine.socket() + " did not answer: " + e.getMessage(),
+          e);
     }
     if (!Boolean.TRUE.equals(present)) {
       runtime.close();
       throw new ServerStartException(
+          ServerStartException.Reason.IMAGE_MISSING,
           "the session image "
               + image
               + " is missing on "

@@ -139,6 +139,8 @@ class SessionService {
                             .timeout(config.sessions().stopTimeout().plusSeconds(30), Mono.empty()))
                     .then(
                         SessionCleanup.stopAndRemove(runtime, row, config.sessions().stopTimeout()))
+                    // Watchers learn the session ended; lists drop it with the row.
+                    .then(transitions.stopped(row.id()))
                     .then(store.delete(row.id())));
   }
 

@@ -37,6 +37,16 @@ class SessionTransitions {
     return change(id, row -> row.state().isLive() ? row.withStatus(SessionStatus.STOPPING) : row);
   }
 
+  /** A deleted session's last word on the event stream, just before its row goes. */
+  Mono<SessionRow> stopped(String id) {
+    return change(
+        id,
+        row ->
+            row.state() == SessionStatus.STOPPING
+                ? row.ended(SessionStatus.STOPPED, now(), null, null)
+                : row);
+  }
+
   /** Fails a live session (not one being stopped on purpose); an ended one keeps its ending. */
   Mono<SessionRow> failed(String id, String reason, Integer exitCode) {
     return change(

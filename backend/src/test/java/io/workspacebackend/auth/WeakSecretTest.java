@@ -23,7 +23,10 @@ class WeakSecretTest {
         home.dataDir().resolve("jwt-secret"),
         Base64.getEncoder().encodeToString(new byte[16]) + "\n");
 
-    assertThatThrownBy(() -> BackendServer.start(home.config(Map.of("server.port", "0"))))
+    // Docker holds the session image; "auto" would pick Podman on Linux, which may not have it yet.
+    Map<String, String> flags = Map.of("server.port", "0", "container.runtime", "docker");
+
+    assertThatThrownBy(() -> BackendServer.start(home.config(flags)))
         .isInstanceOf(ServerStartException.class)
         .hasMessageContaining("has 128 bits; at least 256 are required")
         .hasMessageNotContaining("\n");

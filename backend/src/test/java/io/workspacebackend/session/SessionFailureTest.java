@@ -22,7 +22,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.Disposable;
 
-/** A container that dies on its own fails its session, promptly and visibly. */
+/**
+ * A session that ends, because its container died or because it was deleted, says so promptly on
+ * the event stream.
+ */
 @Timeout(300)
 class SessionFailureTest {
   @RegisterExtension
@@ -98,16 +101,7 @@ class SessionFailureTest {
     SessionClient mine = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
     SessionClient theirs = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
     List<Session> seen = new CopyOnWriteArrayList<>();
-    Disposable events =
-        mine.http()
-            .get()
-            .uri("/api/events")
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .exchange()
-            .returnResult(new ParameterizedTypeReference<ServerSentEvent<Session>>() {})
-            .getResponseBody()
-            .filter(event -> event.data() != null)
-            .subscribe(event -> seen.add(event.data()));
+    Disposable events = subscribe(mine, seen);
     Session other = theirs.create("theirs");
     Session own = mine.create("mine");
     try {
@@ -120,5 +114,44 @@ class SessionFailureTest {
       mine.delete(own.id());
       theirs.delete(other.id());
     }
+  }
+
+  @Test
+  void deletingASessionAnnouncesItStoppedBeforeItDisappears() {
+    Accounts accounts = new Accounts(backend);
+    SessionClient sessions = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
+    Session session = sessions.create("short-lived");
+    List<Session> seen = new CopyOnWriteArrayList<>();
+    Disposable events = subscribe(sessions, seen);
+    try {
+      sessions.delete(session.id());
+
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  seen.stream()
+                      .anyMatch(
+                          s -> s.id().equals(session.id()) && s.status() == SessionStatus.STOPPED));
+      Session last = seen.get(seen.size() - 1);
+      assertThat(last.status()).isEqualTo(SessionStatus.STOPPED);
+      assertThat(last.stoppedAt()).isNotNull();
+      assertThat(last.errorMessage()).isNull();
+    } finally {
+      events.dispose();
+    }
+  }
+
+  private static Disposable subscribe(SessionClient sessions, List<Session> seen) {
+    return sessions
+        .http()
+        .get()
+        .uri("/api/events")
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .exchange()
+        .returnResult(new ParameterizedTypeReference<ServerSentEvent<Session>>() {})
+        .getResponseBody()
+        .filter(event -> event.data() != null)
+        .subscribe(event -> seen.add(event.data()));
   }
 }
