@@ -1,0 +1,108 @@
+package io.workspacebackend.console.local;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextListener;
+import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log of a server running in this JVM, for the start screen to show live. An appender on the
+ * root logger keeps the last lines and tells listeners of new ones. Spring Boot resets Logback when
+ * it starts; being a reset-resistant listener, the feed attaches itself again after that.
+ */
+public final class LogFeed extends AppenderBase<ILoggingEvent> implements LoggerContextListener {
+  private static final int KEPT_LINES = 2000;
+  private static final LogFeed INSTANCE = new LogFeed();
+
+  private final Deque<String> lines = new ArrayDeque<>();
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private PatternLayout layout;
+
+  private LogFeed() {
+    setName("console-log-feed");
+  }
+
+  /** Attaches the feed to Logback's root logger (once; later calls do nothing). */
+  public static synchronized LogFeed install() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && !INSTANCE.isStarted()) {
+      INSTANCE.setContext(context);
+      INSTANCE.layout = new PatternLayout();
+      INSTANCE.layout.setContext(context);
+      INSTANCE.layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{24} : %msg%n%ex{short}");
+      INSTANCE.layout.start();
+      INSTANCE.start();
+      context.addListener(INSTANCE);
+      INSTANCE.attach(context);
+      // Unconfigured Logback logs everything at DEBUG; a local server's start sets its own level.
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+    }
+    return INSTANCE;
+  }
+
+  /** Calls {@code listener} with the lines kept so far, then with each new one (any thread). */
+  public void follow(Consumer<String> listener) {
+    List<String> backlog;
+    synchronized (lines) {
+      backlog = new ArrayList<>(lines);
+      listeners.add(listener);
+    }
+    backlog.forEach(listener);
+  }
+
+  public void unfollow(Consumer<String> listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    String line = layout.doLayout(event).stripTrailing();
+    synchronized (lines) {
+      if (lines.size() == KEPT_LINES) {
+        lines.removeFirst();
+      }
+      lines.addLast(line);
+    }
+    listeners.forEach(listener -> listener.accept(line));
+  }
+
+  private void attach(LoggerContext context) {
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (root.getAppender(getName()) == null) {
+      root.addAppender(this);
+    }
+  }
+
+  @Override
+  public boolean isResetResistant() {
+    return true;
+  }
+
+  @Override
+  public void onReset(LoggerContext context) {
+    // Spring Boot configures Logback with a reset first, which detaches and stops every appender.
+    if (!isStarted()) {
+      start();
+    }
+    attach(context);
+  }
+
+  @Override
+  public void onStart(LoggerContext context) {}
+
+  @Override
+  public void onStop(LoggerContext context) {}
+
+  @Override
+  public void onLevelChange(Logger logger, Level level) {}
+}

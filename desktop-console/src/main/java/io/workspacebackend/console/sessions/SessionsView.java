@@ -1,0 +1,381 @@
+package io.workspacebackend.console.sessions;
+
+import io.workspacebackend.client.Subscription;
+import io.workspacebackend.console.shell.Workbench;
+import io.workspacebackend.console.terminal.TerminalView;
+import io.workspacebackend.console.ui.Background;
+import io.workspacebackend.console.ui.Dialogs;
+import io.workspacebackend.console.ui.ErrorText;
+import io.workspacebackend.console.ui.Forms;
+import io.workspacebackend.console.ui.LogView;
+import io.workspacebackend.console.ui.Tables;
+import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.model.user.Role;
+import io.workspacebackend.model.user.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Callback;
+
+/**
+ * The sessions table. Status changes arrive on the server's event stream (no polling); the stats of
+ * running sessions and their uptimes refresh every few seconds.
+ */
+public final class SessionsView implements AutoCloseable {
+  private static final javafx.util.Duration STATS_PERIOD = javafx.util.Duration.seconds(3);
+  private static final javafx.util.Duration RECONNECT_DELAY = javafx.util.Duration.seconds(2);
+
+  private final Workbench workbench;
+  private final ObservableList<SessionItem> items = FXCollections.observableArrayList();
+  private final Map<UUID, SessionItem> byId = new HashMap<>();
+  private final Map<UUID, String> usernames = new HashMap<>();
+  private final TableView<SessionItem> table = new TableView<>(items);
+  private final CheckBox showAll = new CheckBox("Show _everyone's sessions");
+  private final Label streamStatus = Forms.message("stream-status");
+  private final Timeline ticker;
+  private final BorderPane root = new BorderPane();
+  private Subscription events;
+  private boolean closed;
+
+  public SessionsView(Workbench workbench) {
+    this.workbench = workbench;
+    table.setId("sessions-table");
+    table.setPlaceholder(new Label("No sessions yet. Create one with New session."));
+    table.getColumns().addAll(columns());
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    showAll.setId("show-all");
+    showAll.setVisible(isAdmin());
+    showAll.managedProperty().bind(showAll.visibleProperty());
+    showAll.setOnAction(event -> reload());
+
+    root.setTop(toolbar());
+    VBox center = new VBox(table, streamStatus);
+    VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+    center.setPadding(new Insets(0, 8, 8, 8));
+    root.setCenter(center);
+
+    ticker = new Timeline(new KeyFrame(STATS_PERIOD, e -> tick()));
+    ticker.setCycleCount(Timeline.INDEFINITE);
+    ticker.play();
+    reload();
+    subscribe();
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    ticker.stop();
+    if (events != null) {
+      events.close();
+    }
+  }
+
+  private ToolBar toolbar() {
+    Button create = new Button("_New session…");
+    create.setId("new-session");
+    create.setOnAction(event -> create());
+    Button terminal = new Button("Open _terminal");
+    terminal.setId("open-terminal");
+    terminal.setOnAction(event -> selected().ifPresent(this::openTerminal));
+    Button logs = new Button("_Logs");
+    logs.setId("show-logs");
+    logs.setOnAction(event -> selected().ifPresent(this::openLogs));
+    Button delete = new Button("_Delete…");
+    delete.setId("delete-session");
+    delete.setOnAction(event -> selected().ifPresent(this::delete));
+    var nothingSelected = table.getSelectionModel().selectedItemProperty().isNull();
+    terminal.disableProperty().bind(nothingSelected);
+    logs.disableProperty().bind(nothingSelected);
+    delete.disableProperty().bind(nothingSelected);
+    return new ToolBar(create, terminal, logs, delete, showAll);
+  }
+
+  private List<TableColumn<SessionItem, ?>> columns() {
+    TableColumn<SessionItem, String> name = column("Name", s -> s.name());
+    TableColumn<SessionItem, String> owner =
+        column("Owner", s -> usernames.getOrDefault(s.userId(), s.userId().toString()));
+    owner.visibleProperty().bind(showAll.selectedProperty());
+    TableColumn<SessionItem, SessionStatus> status = new TableColumn<>("Status");
+    status.setCellValueFactory(
+        cell ->
+            Bindings.createObjectBinding(
+                () -> cell.getValue().session().status(), cell.getValue().sessionProperty()));
+    status.setCellFactory(column -> new StatusCell());
+    TableColumn<SessionItem, String> image = column("Image", Session::image);
+    TableColumn<SessionItem, String> created =
+        column("Created", s -> Tables.localTime(s.createdAt()));
+    TableColumn<SessionItem, String> uptime = new TableColumn<>("Uptime");
+    uptime.setCellValueFactory(cell -> new ReadOnlyStringWrapper(uptimeOf(cell.getValue())));
+    TableColumn<SessionItem, String> cpu =
+        statsColumn(
+            "CPU", item -> item.statsProperty().get().map(s -> Formats.percent(s.cpuPercent())));
+    TableColumn<SessionItem, String> memory =
+        statsColumn(
+            "Memory",
+            item ->
+                item.statsProperty()
+                    .get()
+                    .map(
+                        s ->
+                            Formats.bytes(s.memoryBytes())
+                                + " / "
+                                + Formats.bytes(s.memoryLimitBytes())));
+    return List.of(name, owner, status, image, created, uptime, cpu, memory);
+  }
+
+  private static TableColumn<SessionItem, String> column(
+      String title, java.util.function.Function<Session, String> value) {
+    TableColumn<SessionItem, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(
+        cell ->
+            Bindings.createStringBinding(
+                () -> value.apply(cell.getValue().session()), cell.getValue().sessionProperty()));
+    return column;
+  }
+
+  private static TableColumn<SessionItem, String> statsColumn(
+      String title, java.util.function.Function<SessionItem, Optional<String>> value) {
+    TableColumn<SessionItem, String> column = new TableColumn<>(title);
+    Callback<TableColumn.CellDataFeatures<SessionItem, String>, ObservableValue<String>> factory =
+        cell ->
+            Bindings.createStringBinding(
+                () -> value.apply(cell.getValue()).orElse(""), cell.getValue().statsProperty());
+    column.setCellValueFactory(factory);
+    return column;
+  }
+
+  private Optional<SessionItem> selected() {
+    return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+  }
+
+  private boolean isAdmin() {
+    return workbench.user().role() == Role.ADMIN;
+  }
+
+  /** Loads the list (and, for admins, the owners' names) afresh. */
+  private void reload() {
+    boolean all = showAll.isSelected();
+    Background.run(
+        () -> {
+          List<Session> sessions =
+              all ? workbench.client().allSessions() : workbench.client().sessions();
+          List<User> users = all ? workbench.client().users() : List.of();
+          return new Listing(sessions, users);
+        },
+        listing -> {
+          usernames.clear();
+          listing.users().forEach(u -> usernames.put(u.id(), u.username()));
+          byId.clear();
+          items.clear();
+          listing.sessions().forEach(this::apply);
+        },
+        failure -> workbench.failed("Could not load the sessions", failure));
+  }
+
+  private void subscribe() {
+    events =
+        workbench
+            .client()
+            .events(
+                session -> Platform.runLater(() -> apply(session)),
+                failure -> Platform.runLater(() -> streamEnded(failure)));
+    Forms.inform(streamStatus, "");
+  }
+
+  private void streamEnded(Throwable failure) {
+    if (closed) {
+      return;
+    }
+    if (ErrorText.isSignedOut(failure)) {
+      workbench.failed("Live updates stopped", failure);
+      return;
+    }
+    Forms.fail(
+        streamStatus,
+        "Live updates were interrupted (" + ErrorText.of(failure) + ") Reconnecting…");
+    Timeline retry =
+        new Timeline(
+            new KeyFrame(
+                RECONNECT_DELAY,
+                e -> {
+                  if (!closed) {
+                    subscribe();
+                    reload();
+                  }
+                }));
+    retry.play();
+  }
+
+  /** Applies one announced state: new rows appear, ended (deleted) ones go. */
+  private void apply(Session session) {
+    boolean mine = session.userId().equals(workbench.user().id());
+    if (!mine && !showAll.isSelected()) {
+      return;
+    }
+    SessionItem known = byId.get(session.id());
+    if (session.status() == SessionStatus.STOPPED) {
+      if (known != null) {
+        items.remove(known);
+        byId.remove(session.id());
+      }
+      return;
+    }
+    if (known == null) {
+      SessionItem item = new SessionItem(session);
+      byId.put(session.id(), item);
+      items.add(item);
+      if (!usernames.containsKey(session.userId()) && mine) {
+        usernames.put(session.userId(), workbench.user().username());
+      }
+    } else {
+      known.update(session);
+    }
+    table.refresh();
+  }
+
+  private void tick() {
+    table.refresh();
+    for (SessionItem item : items) {
+      Session session = item.session();
+      if (session.status() != SessionStatus.RUNNING) {
+        continue;
+      }
+      Background.run(
+          () -> workbench.client().stats(session.id()),
+          stats -> item.statsProperty().set(Optional.of(stats)),
+          failure -> item.statsProperty().set(Optional.empty()));
+    }
+  }
+
+  private static String uptimeOf(SessionItem item) {
+    Session session = item.session();
+    if (session.status() != SessionStatus.RUNNING || session.startedAt() == null) {
+      return "";
+    }
+    return Formats.duration(Duration.between(session.startedAt(), Instant.now()));
+  }
+
+  private void create() {
+    new NewSessionDialog(workbench.window())
+        .showAndWait()
+        .ifPresent(
+            request ->
+                Background.run(
+                    () -> workbench.client().createSession(request),
+                    session -> {
+                      apply(session);
+                      byIdSelect(session.id());
+                    },
+                    failure -> workbench.failed("Could not create the session", failure)));
+  }
+
+  private void byIdSelect(UUID id) {
+    Optional.ofNullable(byId.get(id)).ifPresent(item -> table.getSelectionModel().select(item));
+  }
+
+  private void delete(SessionItem item) {
+    Session session = item.session();
+    boolean confirmed =
+        Dialogs.confirm(
+            workbench.window(),
+            "Delete session " + session.name() + "?",
+            "Its container is stopped and removed. The files in "
+                + session.workspacePath()
+                + " stay on disk.",
+            "_Delete");
+    if (!confirmed) {
+      return;
+    }
+    Background.run(
+        () -> {
+          workbench.client().deleteSession(session.id());
+          return session.id();
+        },
+        id -> {
+          SessionItem gone = byId.remove(id);
+          if (gone != null) {
+            items.remove(gone);
+          }
+        },
+        failure -> workbench.failed("Could not delete the session", failure));
+  }
+
+  private void openTerminal(SessionItem item) {
+    Session session = item.session();
+    TerminalView terminal =
+        new TerminalView(
+            workbench.client().terminalUri(session.id()), () -> workbench.client().token());
+    terminal.setId("terminal-" + session.id());
+    workbench.openTab("Terminal: " + session.name(), terminal, terminal::close);
+    terminal.connect();
+  }
+
+  private void openLogs(SessionItem item) {
+    Session session = item.session();
+    LogView log = new LogView();
+    log.setId("logs-" + session.id());
+    Subscription follow =
+        workbench
+            .client()
+            .followLogs(
+                session.id(),
+                500,
+                log::append,
+                failure -> log.append("— the log stream ended: " + ErrorText.of(failure)));
+    CheckBox following = new CheckBox("_Follow");
+    following.selectedProperty().bindBidirectional(log.followProperty());
+    BorderPane pane = new BorderPane(log);
+    pane.setTop(new ToolBar(following));
+    workbench.openTab("Logs: " + session.name(), pane, follow);
+  }
+
+  private record Listing(List<Session> sessions, List<User> users) {}
+
+  /** The status in its colour; a failed session's reason shows on hover. */
+  private static final class StatusCell extends TableCell<SessionItem, SessionStatus> {
+    @Override
+    protected void updateItem(SessionStatus status, boolean empty) {
+      super.updateItem(status, empty);
+      getStyleClass().removeIf(style -> style.startsWith("status-"));
+      if (empty || status == null) {
+        setText(null);
+        setTooltip(null);
+        return;
+      }
+      setText(status.wireName());
+      getStyleClass().add("status-" + status.wireName());
+      SessionItem item = getTableRow() == null ? null : getTableRow().getItem();
+      String reason = item == null ? null : item.session().errorMessage();
+      setTooltip(reason == null ? null : new Tooltip(reason));
+    }
+  }
+}

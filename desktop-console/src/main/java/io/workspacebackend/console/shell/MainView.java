@@ -1,0 +1,165 @@
+package io.workspacebackend.console.shell;
+
+import atlantafx.base.theme.Styles;
+import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.console.invites.InvitesView;
+import io.workspacebackend.console.local.LogFeed;
+import io.workspacebackend.console.sessions.SessionsView;
+import io.workspacebackend.console.ui.Background;
+import io.workspacebackend.console.ui.Dialogs;
+import io.workspacebackend.console.ui.ErrorText;
+import io.workspacebackend.console.ui.LogView;
+import io.workspacebackend.console.users.UsersView;
+import io.workspacebackend.model.user.Role;
+import io.workspacebackend.model.user.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The signed-in window: a bar naming the user and server, and tabs for sessions, invites and users
+ * (the last two for admins), the local server's log, and one tab per open terminal or log.
+ */
+public final class MainView implements Workbench {
+  private final Navigator navigator;
+  private final WorkspaceClient client;
+  private final User user;
+  private final TabPane tabs = new TabPane();
+  private final BorderPane root = new BorderPane();
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final SessionsView sessions;
+
+  MainView(Navigator navigator, WorkspaceClient client, User user) {
+    this.navigator = navigator;
+    this.client = client;
+    this.user = user;
+    tabs.setId("main-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
+
+    sessions = new SessionsView(this);
+    closeables.add(sessions);
+    tabs.getTabs().add(fixedTab("Sessions", sessions.root()));
+    if (user.role() == Role.ADMIN) {
+      InvitesView invites = new InvitesView(this);
+      tabs.getTabs().add(fixedTab("Invites", invites.root()));
+      tabs.getTabs().add(fixedTab("Users", new UsersView(this).root()));
+    }
+    navigator
+        .localServer()
+        .ifPresent(server -> tabs.getTabs().add(fixedTab("Server log", serverLog())));
+
+    root.setTop(header());
+    root.setCenter(tabs);
+  }
+
+  Parent root() {
+    return root;
+  }
+
+  @Override
+  public WorkspaceClient client() {
+    return client;
+  }
+
+  @Override
+  public User user() {
+    return user;
+  }
+
+  @Override
+  public void openTab(String title, Node content, AutoCloseable onClose) {
+    Tab tab = new Tab(title, content);
+    closeables.add(onClose);
+    tab.setOnClosed(
+        event -> {
+          closeables.remove(onClose);
+          closeQuietly(onClose);
+        });
+    tabs.getTabs().add(tab);
+    tabs.getSelectionModel().select(tab);
+  }
+
+  @Override
+  public void failed(String heading, Throwable failure) {
+    if (ErrorText.isSignedOut(failure)) {
+      navigator.showStart(
+          Optional.of(client.baseUri()),
+          Optional.of("Your sign-in expired or was revoked. Please sign in again."));
+      return;
+    }
+    Dialogs.showError(navigator.stage(), heading, failure);
+  }
+
+  @Override
+  public javafx.stage.Window window() {
+    return navigator.stage();
+  }
+
+  /** Closes streams, terminals and log followers; the server session is left as it is. */
+  void close() {
+    closeables.forEach(MainView::closeQuietly);
+    closeables.clear();
+  }
+
+  private Node header() {
+    Label who = new Label(user.username() + " (" + user.role().wireName() + ")");
+    who.setId("signed-in-user");
+    Label where = new Label(client.baseUri().toString());
+    where.getStyleClass().add(Styles.TEXT_MUTED);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    Button signOut = new Button("Sign _out");
+    signOut.setId("sign-out");
+    signOut.setOnAction(event -> signOut());
+    HBox bar = new HBox(12, who, where, spacer, signOut);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8, 12, 8, 12));
+    return bar;
+  }
+
+  private void signOut() {
+    Background.run(
+        () -> {
+          client.logout();
+          return true;
+        },
+        done -> navigator.showStart(Optional.of(client.baseUri()), Optional.empty()),
+        failure -> navigator.showStart(Optional.of(client.baseUri()), Optional.empty()));
+  }
+
+  private Node serverLog() {
+    LogView log = new LogView();
+    log.setId("server-log");
+    Consumer<String> listener = log::append;
+    LogFeed.install().follow(listener);
+    closeables.add(() -> LogFeed.install().unfollow(listener));
+    return log;
+  }
+
+  private static Tab fixedTab(String title, Node content) {
+    Tab tab = new Tab(title, content);
+    tab.setClosable(false);
+    return tab;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Closing a stream that already ended; nothing is left to release.
+    }
+  }
+}

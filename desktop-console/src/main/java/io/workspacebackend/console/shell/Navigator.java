@@ -1,0 +1,95 @@
+package io.workspacebackend.console.shell;
+
+import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.console.ConsoleEnvironment;
+import io.workspacebackend.console.local.LocalServer;
+import io.workspacebackend.console.start.StartScreen;
+import io.workspacebackend.console.theme.Themes;
+import io.workspacebackend.model.user.User;
+import java.net.URI;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+/**
+ * Switches the one window between the start screen and the signed-in views, and owns what lives
+ * longer than a screen: the local server, if the console started one.
+ */
+public final class Navigator {
+  private final Stage stage;
+  private final ConsoleEnvironment environment;
+  private LocalServer localServer;
+  private MainView main;
+
+  public Navigator(Stage stage, ConsoleEnvironment environment) {
+    this.stage = stage;
+    this.environment = environment;
+  }
+
+  /** The start screen, e.g. at launch or after signing out. */
+  public void showStart() {
+    showStart(Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The start screen with {@code url} filled in and {@code notice} shown above the form (used when
+   * a token expired: the user signs in again to the same server).
+   */
+  public void showStart(Optional<URI> url, Optional<String> notice) {
+    closeMain();
+    show(new StartScreen(this, environment, url, notice).root());
+  }
+
+  public void showMain(WorkspaceClient client, User user) {
+    closeMain();
+    main = new MainView(this, client, user);
+    show(main.root());
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public Optional<LocalServer> localServer() {
+    return Optional.ofNullable(localServer);
+  }
+
+  public void adoptLocalServer(LocalServer server) {
+    this.localServer = server;
+  }
+
+  /** Closes the signed-in views and stops a local server; the window is going away. */
+  public void close() {
+    closeMain();
+    if (localServer != null) {
+      localServer.close();
+      localServer = null;
+    }
+  }
+
+  private void closeMain() {
+    if (main != null) {
+      main.close();
+      main = null;
+    }
+  }
+
+  private void show(Parent root) {
+    Scene scene = stage.getScene();
+    if (scene == null) {
+      scene = new Scene(root, 1100, 720);
+      scene.getStylesheets().add(Themes.consoleStylesheet());
+      scene
+          .getAccelerators()
+          .put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+      stage.setScene(scene);
+    } else {
+      scene.setRoot(root);
+    }
+  }
+}

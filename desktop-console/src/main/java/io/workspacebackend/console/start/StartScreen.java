@@ -1,0 +1,324 @@
+package io.workspacebackend.console.start;
+
+import atlantafx.base.theme.Styles;
+import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.config.ConfigException;
+import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.console.ConsoleEnvironment;
+import io.workspacebackend.console.connection.RememberedServer;
+import io.workspacebackend.console.local.FirstAdmin;
+import io.workspacebackend.console.local.LocalImageBuild;
+import io.workspacebackend.console.local.LocalServer;
+import io.workspacebackend.console.local.LogFeed;
+import io.workspacebackend.console.shell.Navigator;
+import io.workspacebackend.console.ui.Background;
+import io.workspacebackend.console.ui.ErrorText;
+import io.workspacebackend.console.ui.Forms;
+import io.workspacebackend.console.ui.LogView;
+import io.workspacebackend.model.auth.SignedIn;
+import io.workspacebackend.server.ServerStartException;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The first screen: sign in to a backend, or start one inside the console. A fresh local
+ * installation gets a form that creates its first administrator.
+ */
+public final class StartScreen {
+  private final Navigator navigator;
+  private final ConsoleEnvironment environment;
+  private final Consumer<String> logListener;
+
+  private final TextField url = Forms.textField("url");
+  private final TextField username = Forms.textField("username");
+  private final PasswordField password = Forms.passwordField("password");
+  private final Button signIn = new Button("_Sign in");
+  private final Label signInMessage = Forms.message("sign-in-message");
+
+  private final Button startLocal = new Button("Start a _local server");
+  private final Button buildImage = new Button("_Build image");
+  private final ProgressIndicator localProgress = new ProgressIndicator();
+  private final Label localStatus = Forms.message("local-status");
+  private final LogView log = new LogView();
+
+  private final TextField adminName = Forms.textField("admin-username");
+  private final PasswordField adminPassword = Forms.passwordField("admin-password");
+  private final PasswordField adminRepeat = Forms.passwordField("admin-password-repeat");
+  private final Button createAdmin = new Button("_Create admin and sign in");
+  private final Label adminMessage = Forms.message("admin-message");
+  private final VBox firstAdmin;
+  private final VBox signInForm;
+  private final VBox root;
+
+  public StartScreen(
+      Navigator navigator,
+      ConsoleEnvironment environment,
+      Optional<URI> presetUrl,
+      Optional<String> notice) {
+    this.navigator = navigator;
+    this.environment = environment;
+    this.logListener = log::append;
+
+    Label title = new Label("Workspace Backend");
+    title.getStyleClass().add("title");
+    Label noticeLabel = Forms.message("notice");
+    notice.ifPresent(noticeLabel::setText);
+
+    signInForm = signInForm();
+    firstAdmin = firstAdminForm();
+    firstAdmin.setId("first-admin");
+    signInForm.setId("sign-in-form");
+    firstAdmin.setVisible(false);
+    firstAdmin.managedProperty().bind(firstAdmin.visibleProperty());
+    signInForm.managedProperty().bind(signInForm.visibleProperty());
+
+    VBox left = new VBox(12, signInForm, firstAdmin);
+    left.setPrefWidth(420);
+    VBox right = localServerPanel();
+    HBox.setHgrow(right, Priority.ALWAYS);
+    HBox columns = new HBox(32, left, right);
+    VBox.setVgrow(columns, Priority.ALWAYS);
+    root = new VBox(16, title, noticeLabel, columns);
+    root.setPadding(new Insets(24));
+
+    presetUrl
+        .or(() -> navigator.localServer().map(LocalServer::baseUri))
+        .or(() -> environment.rememberedServer().lastUrl())
+        .ifPresent(known -> url.setText(known.toString()));
+    navigator.localServer().ifPresent(this::showRunning);
+    LogFeed.install().follow(logListener);
+    root.sceneProperty()
+        .addListener(
+            (observable, old, scene) -> {
+              if (scene == null) {
+                LogFeed.install().unfollow(logListener);
+              }
+            });
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  private VBox signInForm() {
+    Label heading = new Label("Connect to a server");
+    heading.getStyleClass().add("section-title");
+    GridPane grid = Forms.grid();
+    Forms.row(grid, 0, "Server _URL", url);
+    Forms.row(grid, 1, "User_name", username);
+    Forms.row(grid, 2, "_Password", password);
+    url.setPromptText("http://127.0.0.1:8080");
+    signIn.setDefaultButton(true);
+    signIn.getStyleClass().add(Styles.ACCENT);
+    signIn.setId("sign-in");
+    signIn.setOnAction(event -> signIn());
+    return new VBox(12, heading, grid, signIn, signInMessage);
+  }
+
+  private VBox firstAdminForm() {
+    Label heading = new Label("Create the first administrator");
+    heading.getStyleClass().add("section-title");
+    Label hint =
+        new Label(
+            "Nobody has an account on this server yet. Choose the administrator's name and"
+                + " password; the console creates the account and signs you in.");
+    hint.getStyleClass().add("hint");
+    GridPane grid = Forms.grid();
+    Forms.row(grid, 0, "User_name", adminName);
+    Forms.row(grid, 1, "_Password", adminPassword);
+    Forms.row(grid, 2, "_Repeat password", adminRepeat);
+    createAdmin.setId("create-admin");
+    createAdmin.getStyleClass().add(Styles.ACCENT);
+    createAdmin.setOnAction(event -> createAdmin());
+    return new VBox(12, heading, hint, grid, createAdmin, adminMessage);
+  }
+
+  private VBox localServerPanel() {
+    Label heading = new Label("Or run the backend here");
+    heading.getStyleClass().add("section-title");
+    Label hint =
+        new Label(
+            "Starts the backend inside this console with your usual configuration ("
+                + environment.configLoader().defaultConfigFile()
+                + "). It stops when you quit.");
+    hint.getStyleClass().add("hint");
+    startLocal.setId("start-local");
+    startLocal.setOnAction(event -> startLocal());
+    buildImage.setId("build-image");
+    buildImage.setVisible(false);
+    buildImage.managedProperty().bind(buildImage.visibleProperty());
+    buildImage.setOnAction(event -> buildImage());
+    localProgress.setVisible(false);
+    localProgress.setPrefSize(20, 20);
+    HBox buttons = new HBox(12, startLocal, buildImage, localProgress);
+    log.setId("local-log");
+    VBox.setVgrow(log, Priority.ALWAYS);
+    return new VBox(12, heading, hint, buttons, localStatus, log);
+  }
+
+  private void signIn() {
+    URI server;
+    try {
+      server = RememberedServer.parse(url.getText());
+    } catch (IllegalArgumentException e) {
+      Forms.fail(signInMessage, "The server URL is not valid: " + e.getMessage() + ".");
+      return;
+    }
+    if (username.getText().isBlank() || password.getText().isEmpty()) {
+      Forms.fail(signInMessage, "Enter your username and password.");
+      return;
+    }
+    String name = username.getText().strip();
+    String secret = password.getText();
+    busy(true, signInMessage, "Signing in…");
+    Background.run(
+        () -> {
+          WorkspaceClient client = WorkspaceClient.forServer(server);
+          return new Connected(client, client.login(name, secret));
+        },
+        connected -> {
+          environment.rememberedServer().remember(server);
+          navigator.showMain(connected.client(), connected.signedIn().user());
+        },
+        failure -> {
+          busy(false, signInMessage, "");
+          Forms.fail(
+              signInMessage,
+              failure instanceof io.workspacebackend.client.ApiException api && api.status() == 401
+                  ? "The username or password is wrong."
+                  : ErrorText.of(failure));
+        });
+  }
+
+  private void startLocal() {
+    startLocal.setDisable(true);
+    buildImage.setVisible(false);
+    localProgress.setVisible(true);
+    Forms.inform(localStatus, "Starting the local server…");
+    Background.run(
+        () -> {
+          LocalServer server = LocalServer.start(environment);
+          boolean fresh;
+          try {
+            fresh = FirstAdmin.of(server.config()).needed();
+          } catch (RuntimeException e) {
+            server.close();
+            throw e;
+          }
+          return new Started(server, fresh);
+        },
+        started -> {
+          navigator.adoptLocalServer(started.server());
+          showRunning(started.server());
+          url.setText(started.server().baseUri().toString());
+          if (started.needsFirstAdmin()) {
+            signInForm.setVisible(false);
+            firstAdmin.setVisible(true);
+            adminName.requestFocus();
+          } else {
+            username.requestFocus();
+          }
+        },
+        this::localFailed);
+  }
+
+  private void showRunning(LocalServer server) {
+    startLocal.setDisable(true);
+    localProgress.setVisible(false);
+    Forms.inform(localStatus, "The local server runs at " + server.baseUri() + ".");
+  }
+
+  private void localFailed(Throwable failure) {
+    localProgress.setVisible(false);
+    startLocal.setDisable(false);
+    if (failure instanceof ServerStartException start) {
+      Forms.fail(localStatus, LocalProblems.explain(start, environment));
+      buildImage.setVisible(start.reason() == ServerStartException.Reason.IMAGE_MISSING);
+    } else {
+      Forms.fail(localStatus, ErrorText.of(failure));
+    }
+  }
+
+  private void buildImage() {
+    WorkspaceConfig config;
+    try {
+      config = LocalServer.configuration(environment);
+    } catch (ConfigException e) {
+      Forms.fail(localStatus, ErrorText.of(e));
+      return;
+    }
+    buildImage.setDisable(true);
+    startLocal.setDisable(true);
+    localProgress.setVisible(true);
+    Forms.inform(
+        localStatus,
+        "Building the session image "
+            + config.container().defaultImage()
+            + "; this takes minutes"
+            + " the first time…");
+    Background.run(
+        () -> LocalImageBuild.run(config, log::append),
+        result -> {
+          buildImage.setDisable(false);
+          buildImage.setVisible(false);
+          Forms.inform(localStatus, "Built " + result.tag() + ". Starting the server…");
+          startLocal();
+        },
+        failure -> {
+          buildImage.setDisable(false);
+          startLocal.setDisable(false);
+          localProgress.setVisible(false);
+          Forms.fail(localStatus, "The image build failed: " + ErrorText.of(failure));
+        });
+  }
+
+  private void createAdmin() {
+    String name = adminName.getText().strip();
+    if (name.isEmpty() || adminPassword.getText().isEmpty()) {
+      Forms.fail(adminMessage, "Choose a username and a password.");
+      return;
+    }
+    if (!adminPassword.getText().equals(adminRepeat.getText())) {
+      Forms.fail(adminMessage, "The two passwords differ.");
+      return;
+    }
+    LocalServer server = navigator.localServer().orElseThrow();
+    String secret = adminPassword.getText();
+    busy(true, adminMessage, "Creating the administrator…");
+    Background.run(
+        () -> {
+          WorkspaceClient client = WorkspaceClient.forServer(server.baseUri());
+          return new Connected(client, FirstAdmin.of(server.config()).create(client, name, secret));
+        },
+        connected -> {
+          environment.rememberedServer().remember(server.baseUri());
+          navigator.showMain(connected.client(), connected.signedIn().user());
+        },
+        failure -> {
+          busy(false, adminMessage, "");
+          Forms.fail(adminMessage, ErrorText.of(failure));
+        });
+  }
+
+  private void busy(boolean busy, Label message, String text) {
+    signIn.setDisable(busy);
+    createAdmin.setDisable(busy);
+    Forms.inform(message, text);
+  }
+
+  private record Connected(WorkspaceClient client, SignedIn signedIn) {}
+
+  private record Started(LocalServer server, boolean needsFirstAdmin) {}
+}

@@ -1,0 +1,66 @@
+package io.workspacebackend.console.ui;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+/** Small builders that keep the console's forms alike: labelled rows, inline messages. */
+public final class Forms {
+  private static final String ERROR = "form-error";
+
+  private Forms() {}
+
+  public static TextField textField(String id) {
+    TextField field = new TextField();
+    field.setId(id);
+    return field;
+  }
+
+  public static PasswordField passwordField(String id) {
+    PasswordField field = new PasswordField();
+    field.setId(id);
+    return field;
+  }
+
+  /** A label for inline feedback under a form; empty until something is said. */
+  public static Label message(String id) {
+    Label label = new Label();
+    label.setId(id);
+    label.setWrapText(true);
+    return label;
+  }
+
+  public static GridPane grid() {
+    GridPane grid = new GridPane();
+    grid.setHgap(12);
+    grid.setVgap(8);
+    ColumnConstraints labels = new ColumnConstraints();
+    ColumnConstraints fields = new ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    grid.getColumnConstraints().addAll(labels, fields);
+    return grid;
+  }
+
+  /** Adds a row whose label's mnemonic (the letter after {@code _}) focuses {@code field}. */
+  public static void row(GridPane grid, int row, String label, javafx.scene.Node field) {
+    Label text = new Label(label);
+    text.setMnemonicParsing(true);
+    text.setLabelFor(field);
+    grid.addRow(row, text, field);
+  }
+
+  public static void fail(Label message, String text) {
+    message.setText(text);
+    if (!message.getStyleClass().contains(ERROR)) {
+      message.getStyleClass().add(ERROR);
+    }
+  }
+
+  public static void inform(Label message, String text) {
+    message.setText(text);
+    message.getStyleClass().remove(ERROR);
+  }
+}
