@@ -83,6 +83,9 @@ public final class StartScreen {
     firstAdmin.setVisible(false);
     firstAdmin.managedProperty().bind(firstAdmin.visibleProperty());
     signInForm.managedProperty().bind(signInForm.visibleProperty());
+    // Enter submits whichever form is showing.
+    signIn.defaultButtonProperty().bind(signInForm.visibleProperty());
+    createAdmin.defaultButtonProperty().bind(firstAdmin.visibleProperty());
 
     VBox left = new VBox(12, signInForm, firstAdmin);
     left.setPrefWidth(420);
@@ -120,7 +123,6 @@ public final class StartScreen {
     Forms.row(grid, 1, "User_name", username);
     Forms.row(grid, 2, "_Password", password);
     url.setPromptText("http://127.0.0.1:8080");
-    signIn.setDefaultButton(true);
     signIn.getStyleClass().add(Styles.ACCENT);
     signIn.setId("sign-in");
     signIn.setOnAction(event -> signIn());

@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -114,7 +115,6 @@ class ConsoleJourneyTest extends FxRobot {
     clickOn("#admin-username").write(ADMIN);
     clickOn("#admin-password").write(PASSWORD);
     clickOn("#admin-password-repeat").write(PASSWORD).type(KeyCode.ENTER);
-    clickOn("#create-admin");
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -125,6 +125,28 @@ class ConsoleJourneyTest extends FxRobot {
 
   @Test
   @Order(4)
+  void signingOutReturnsToTheStartScreenWithTheServerFilledIn() {
+    clickOn("#sign-out");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lookup("#sign-in-form").tryQuery().isPresent());
+    assertThat(lookup("#url").queryAs(TextField.class).getText()).isEqualTo(server.toString());
+    clickOn("#username").write(ADMIN);
+    clickOn("#password").write("wrong password").type(KeyCode.ENTER);
+    Label message = lookup("#sign-in-message").queryAs(Label.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> message.getText().contains("wrong"));
+    assertThat(message.getText()).isEqualTo("The username or password is wrong.");
+
+    doubleClickOn("#password").eraseText(20).write(PASSWORD).type(KeyCode.ENTER);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lookup("#signed-in-user").tryQuery().isPresent());
+  }
+
+  @Test
+  @Order(5)
   void aNewSessionTurnsRunningWithoutAnyRefresh() {
     WaitForAsyncUtils.waitForFxEvents();
     clickOn("#new-session");
@@ -151,7 +173,7 @@ class ConsoleJourneyTest extends FxRobot {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theTerminalRunsWhatIsTyped() {
     clickOn("journey");
     clickOn("#open-terminal");
@@ -165,10 +187,18 @@ class ConsoleJourneyTest extends FxRobot {
         .atMost(Duration.ofSeconds(30))
         .until(() -> terminal.screenText().lines().anyMatch(line -> line.strip().equals(marker)));
     Screenshots.save(stage, "terminal");
+
+    String wide = terminalSize(terminal);
+    interact(() -> stage.setWidth(stage.getWidth() - 300));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !terminalSize(terminal).equals(wide));
+    int columnsBefore = Integer.parseInt(wide.split(" ")[1]);
+    int columnsAfter = Integer.parseInt(terminalSize(terminal).split(" ")[1]);
+    assertThat(columnsAfter).as("columns after narrowing the window").isLessThan(columnsBefore);
+    interact(() -> stage.setWidth(stage.getWidth() + 300));
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anInviteIsGeneratedListedAndRevoked() {
     selectTab("Invites");
     clickOn("#generate-invites");
@@ -190,7 +220,7 @@ class ConsoleJourneyTest extends FxRobot {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aUserIsDisabledAndCannotSignInAnyMore() {
     WorkspaceClient admin = WorkspaceClient.forServer(server);
     admin.login(ADMIN, PASSWORD);
@@ -222,7 +252,7 @@ class ConsoleJourneyTest extends FxRobot {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void deletingTheSessionAfterConfirmationRemovesItsRow() {
     selectTab("Sessions");
     TableView<?> table = lookup("#sessions-table").queryAs(TableView.class);
@@ -232,10 +262,16 @@ class ConsoleJourneyTest extends FxRobot {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> table.getItems().isEmpty());
     sessionId = null;
+
+    selectTab("Terminal: journey");
+    Label problem = lookup("#terminal-problem").queryAs(Label.class);
+    await().atMost(Duration.ofSeconds(30)).until(() -> problem.getParent().isVisible());
+    assertThat(problem.getText()).startsWith("The terminal's connection closed: ");
+    assertThat(lookup("#terminal-reconnect").tryQuery()).isPresent();
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void quittingStopsTheLocalServer() throws TimeoutException {
     quit = true;
     FxToolkit.cleanupApplication(application);
@@ -268,6 +304,23 @@ class ConsoleJourneyTest extends FxRobot {
         .filter(invite -> "for the journey".equals(invite.note()))
         .findFirst()
         .orElse(null);
+  }
+
+  /** Asks the shell for its terminal size ("rows columns"), as ttyd last heard it. */
+  private String terminalSize(TerminalView terminal) {
+    String marker = "size-" + UUID.randomUUID().toString().substring(0, 6);
+    clickOn(terminal).write("echo " + marker + " $(stty size)").type(KeyCode.ENTER);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> terminal.screenText().lines().anyMatch(line -> line.startsWith(marker + " ")));
+    return terminal
+        .screenText()
+        .lines()
+        .filter(line -> line.startsWith(marker + " "))
+        .findFirst()
+        .orElseThrow()
+        .substring(marker.length() + 1)
+        .strip();
   }
 
   /** The texts the visible table cells show. */
