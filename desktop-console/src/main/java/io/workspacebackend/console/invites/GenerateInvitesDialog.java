@@ -7,13 +7,14 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /** Asks how many invite codes to generate, and with which uses, expiry, role and note. */
-final class GenerateInvitesDialog extends javafx.scene.control.Dialog<InviteRequest> {
+final class GenerateInvitesDialog extends Dialog<InviteRequest> {
   private static final String NEVER = "never";
 
   GenerateInvitesDialog(Window owner) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -39,6 +40,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
@@ -75,7 +77,7 @@ public final class SessionsView implements AutoCloseable {
 
     root.setTop(toolbar());
     VBox center = new VBox(table, streamStatus);
-    VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+    VBox.setVgrow(table, Priority.ALWAYS);
     center.setPadding(new Insets(0, 8, 8, 8));
     root.setCenter(center);
 
@@ -153,7 +155,7 @@ public final class SessionsView implements AutoCloseable {
   }
 
   private static TableColumn<SessionItem, String> column(
-      String title, java.util.function.Function<Session, String> value) {
+      String title, Function<Session, String> value) {
     TableColumn<SessionItem, String> column = new TableColumn<>(title);
     column.setCellValueFactory(
         cell ->
@@ -163,7 +165,7 @@ public final class SessionsView implements AutoCloseable {
   }
 
   private static TableColumn<SessionItem, String> statsColumn(
-      String title, java.util.function.Function<SessionItem, Optional<String>> value) {
+      String title, Function<SessionItem, Optional<String>> value) {
     TableColumn<SessionItem, String> column = new TableColumn<>(title);
     Callback<TableColumn.CellDataFeatures<SessionItem, String>, ObservableValue<String>> factory =
         cell ->

@@ -28,6 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Window;
 
 /**
  * The signed-in window: a bar naming the user and server, and tabs for sessions, invites and users
@@ -104,7 +105,7 @@ public final class MainView implements Workbench {
   }
 
   @Override
-  public javafx.stage.Window window() {
+  public Window window() {
     return navigator.stage();
   }
 

@@ -1,6 +1,7 @@
 package io.workspacebackend.console.start;
 
 import atlantafx.base.theme.Styles;
+import io.workspacebackend.client.ApiException;
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.config.ConfigException;
 import io.workspacebackend.config.WorkspaceConfig;
@@ -198,7 +199,7 @@ public final class StartScreen {
           busy(false, signInMessage, "");
           Forms.fail(
               signInMessage,
-              failure instanceof io.workspacebackend.client.ApiException api && api.status() == 401
+              failure instanceof ApiException api && api.status() == 401
                   ? "The username or password is wrong."
                   : ErrorText.of(failure));
         });

@@ -1,5 +1,6 @@
 package io.workspacebackend.console.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -45,7 +46,7 @@ public final class Forms {
   }
 
   /** Adds a row whose label's mnemonic (the letter after {@code _}) focuses {@code field}. */
-  public static void row(GridPane grid, int row, String label, javafx.scene.Node field) {
+  public static void row(GridPane grid, int row, String label, Node field) {
     Label text = new Label(label);
     text.setMnemonicParsing(true);
     text.setLabelFor(field);
