@@ -10,11 +10,14 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,11 +158,27 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops Chromium and every process it started: its helpers (zygote, renderers, crash handler)
+   * outlive the main process for a moment and keep writing into the profile directory, which the
+   * test then fails to delete.
+   */
   @Override
   public void close() throws InterruptedException {
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
+    }
+    for (ProcessHandle helper : helpers) {
+      helper.destroy();
+    }
+    for (ProcessHandle helper : helpers) {
+      try {
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        helper.destroyForcibly();
+      }
     }
   }
 }
