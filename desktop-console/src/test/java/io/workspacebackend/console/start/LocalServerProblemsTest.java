@@ -3,13 +3,18 @@ package io.workspacebackend.console.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.dockerjava.api.DockerClient;
 import io.workspacebackend.console.ConsoleApp;
 import io.workspacebackend.console.testing.ConsoleHome;
+import io.workspacebackend.console.ui.LogView;
+import io.workspacebackend.testing.SessionClient;
+import io.workspacebackend.testing.SessionImage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import javafx.application.Application;
@@ -47,6 +52,32 @@ class LocalServerProblemsTest extends FxRobot {
         .endsWith("Click Build image to build it now.");
     assertThat(lookup("#build-image").query().isVisible()).isTrue();
     assertThat(lookup("#start-local").query().isDisabled()).isFalse();
+  }
+
+  @Test
+  @Timeout(600)
+  void buildImageBuildsTheMissingImageWithVisibleProgressAndStartsTheServer() throws Exception {
+    String tag = "console-build-test:" + UUID.randomUUID().toString().substring(0, 8);
+    SessionImage.ensureBuilt();
+    launch(Map.of("container.default_image", tag));
+    clickOn("#start-local");
+    awaitFailure();
+
+    try (DockerClient docker = SessionClient.docker()) {
+      try {
+        clickOn("#build-image");
+
+        Label status = lookup("#local-status").queryAs(Label.class);
+        await()
+            .atMost(Duration.ofMinutes(8))
+            .until(() -> status.getText().startsWith("The local server runs at"));
+        String log = lookup("#local-log").queryAs(LogView.class).text();
+        assertThat(log).contains("image: ").contains("built " + tag);
+        assertThat(docker.inspectImageCmd(tag).exec().getId()).isNotBlank();
+      } finally {
+        docker.removeImageCmd(tag).withForce(false).exec();
+      }
+    }
   }
 
   @Test
