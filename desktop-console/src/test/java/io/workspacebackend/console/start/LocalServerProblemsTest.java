@@ -26,7 +26,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
- * When the local server cannot start, the start screen says why in a sentence and how to fix it.
+ * When the local server cannot start, the start screen says why in a sentence and how to fix it;
+ * for a missing image, Build image is the fix.
  */
 @Timeout(120)
 class LocalServerProblemsTest extends FxRobot {
