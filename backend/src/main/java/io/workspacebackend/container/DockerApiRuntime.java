@@ -320,7 +320,21 @@ final class DockerApiRuntime implements ContainerRuntime {
         startedAt,
         finishedAt,
         labels,
-        hostPorts(response));
+        hostPorts(response),
+        mounts(response));
+  }
+
+  private static Map<String, String> mounts(InspectContainerResponse response) {
+    Map<String, String> mounts = new HashMap<>();
+    if (response.getMounts() == null) {
+      return mounts;
+    }
+    for (InspectContainerResponse.Mount mount : response.getMounts()) {
+      if (mount.getDestination() != null && mount.getSource() != null) {
+        mounts.put(mount.getDestination().getPath(), mount.getSource());
+      }
+    }
+    return mounts;
   }
 
   /**

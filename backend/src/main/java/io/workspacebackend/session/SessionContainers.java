@@ -48,6 +48,7 @@ final class SessionContainers {
 
   static ContainerSpec spec(
       SessionRow row,
+      Path workspace,
       Map<String, String> sessionEnv,
       WorkspaceConfig.Container limits,
       InstanceLabel instance) {
@@ -62,7 +63,7 @@ final class SessionContainers {
             .port(OPENCODE_PORT, row.opencodePort())
             .port(FILESERVER_PORT, row.fileserverPort())
             .port(TTYD_PORT, row.ttydPort())
-            .bind(Path.of(row.workspacePath()), WORKSPACE_MOUNT)
+            .bind(workspace, WORKSPACE_MOUNT)
             .network(row.networkName())
             .memory(limits.memoryLimit())
             .nanoCpus(Math.round(limits.cpus() * 1_000_000_000d))

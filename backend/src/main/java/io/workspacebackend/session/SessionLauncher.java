@@ -3,6 +3,8 @@ package io.workspacebackend.session;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.session.WorkspaceDirectories.WorkspaceMount;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,13 +13,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Starts a session's container in the background: network, container, start, then waits until its
- * services answer. A failure on the way marks the session failed and removes what was made. Between
- * steps the launch checks that the session is still {@code starting}: deleting it moves it to
- * {@code stopping}, and the launch then stops at its next step, so the deletion can wait for it and
- * find everything it made.
+ * Starts a session's container in the background: network, workspace directory, container, start,
+ * then waits until its services answer. The workspace is checked after the container is created and
+ * again after it is started (when the engine mounts it): a session never runs on a mount of
+ * anything but its own workspace directory. A failure on the way marks the session failed and
+ * removes what was made. Between steps the launch checks that the session is still {@code
+ * starting}: deleting it moves it to {@code stopping}, and the launch then stops at its next step,
+ * so the deletion can wait for it and find everything it made.
  */
 @Component
 class SessionLauncher {
@@ -29,6 +34,7 @@ class SessionLauncher {
   private final ServiceReadiness readiness;
   private final WorkspaceConfig config;
   private final InstanceLabel instance;
+  private final WorkspaceDirectories workspaces;
   private final Map<String, Sinks.Empty<Void>> launches = new ConcurrentHashMap<>();
 
   SessionLauncher(
@@ -37,13 +43,15 @@ class SessionLauncher {
       SessionTransitions transitions,
       ServiceReadiness readiness,
       WorkspaceConfig config,
-      InstanceLabel instance) {
+      InstanceLabel instance,
+      WorkspaceDirectories workspaces) {
     this.runtime = runtime;
     this.store = store;
     this.transitions = transitions;
     this.readiness = readiness;
     this.config = config;
     this.instance = instance;
+    this.workspaces = workspaces;
   }
 
   /** Starts the launch and returns at once; the session's state tells how it goes. */
@@ -55,16 +63,23 @@ class SessionLauncher {
             .then(stillStarting(id))
             .then(runtime.createNetwork(row.networkName(), SessionContainers.labels(row, instance)))
             .then(stillStarting(id))
-            .then(
-                runtime.create(
-                    SessionContainers.spec(row, sessionEnv, config.container(), instance)))
+            .then(prepareWorkspace(row))
             .flatMap(
-                containerId ->
-                    transitions
-                        .containerCreated(id, containerId)
-                        .then(stillStarting(id))
-                        .then(runtime.start(containerId))
-                        .then(awaitServices(row, containerId)))
+                workspace ->
+                    runtime
+                        .create(
+                            SessionContainers.spec(
+                                row, workspace.path(), sessionEnv, config.container(), instance))
+                        .flatMap(
+                            containerId ->
+                                transitions
+                                    .containerCreated(id, containerId)
+                                    .then(checkMount(containerId, workspace))
+                                    .then(stillStarting(id))
+                                    .then(runtime.start(containerId))
+                                    // The engine mounts when it starts the container.
+                                    .then(checkInPlace(workspace))
+                                    .then(awaitServices(row, containerId))))
             .then(transitions.running(id))
             .then();
     track(id, launch);
@@ -90,6 +105,52 @@ class SessionLauncher {
     Duration timeout = config.sessions().startupTimeout();
     return readiness.await(
         runtime, containerId, row.ports(), row.serviceSecret(), timeout, stillStarting(row.id()));
+  }
+
+  /** The session's workspace directory, made right before the mount, following no symlink. */
+  private Mono<WorkspaceMount> prepareWorkspace(SessionRow row) {
+    return Mono.fromCallable(
+            () -> {
+              try {
+                return workspaces.prepare(Path.of(row.workspacePath()));
+              } catch (InvalidWorkspaceException e) {
+                throw new WorkspaceMovedException(e.getMessage());
+              }
+            })
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /** The engine recorded exactly the workspace as the source of the workspace mount. */
+  private Mono<Void> checkMount(String containerId, WorkspaceMount workspace) {
+    return runtime
+        .inspect(containerId)
+        .flatMap(
+            state -> {
+              String source =
+                  state
+                      .map(found -> found.mounts().get(SessionContainers.WORKSPACE_MOUNT))
+                      .orElse(null);
+              return workspace.path().toString().equals(source)
+                  ? Mono.<Void>empty()
+                  : Mono.error(
+                      new WorkspaceMovedException(
+                          "the engine mounted " + source + " instead of " + workspace.path()));
+            });
+  }
+
+  /** After the mount, the workspace's path still names the same directory, through no link. */
+  private Mono<Void> checkInPlace(WorkspaceMount workspace) {
+    return Mono.fromCallable(() -> workspaces.stillInPlace(workspace))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            inPlace ->
+                inPlace
+                    ? Mono.<Void>empty()
+                    : Mono.error(
+                        new WorkspaceMovedException(
+                            "the workspace "
+                                + workspace.path()
+                                + " changed while it was mounted")));
   }
 
   /** Errors with {@link LaunchAbandonedException} once the session is no longer starting. */
@@ -135,6 +196,15 @@ class SessionLauncher {
               return Mono.empty();
             })
         .then();
+  }
+
+  /** The workspace is not, or no longer, a plain directory where the session said it is. */
+  static final class WorkspaceMovedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WorkspaceMovedException(String reason) {
+      super("refused to mount the workspace: " + reason, null, false, false);
+    }
   }
 
   /** The session left {@code starting} (it is being deleted) while its launch was under way. */

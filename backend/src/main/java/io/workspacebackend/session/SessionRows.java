@@ -18,6 +18,10 @@ interface SessionRows extends ListCrudRepository<SessionRow, String> {
           + " ORDER BY created_at")
   List<SessionRow> findLive();
 
+  /** Every session's workspace, whatever its state: a stopped or failed one may start again. */
+  @Query("SELECT DISTINCT workspace_path FROM sessions")
+  List<String> findWorkspacePaths();
+
   @Query(
       "SELECT count(*) FROM sessions WHERE user_id = :userId"
           + " AND status IN ('pending', 'starting', 'running', 'stopping')")

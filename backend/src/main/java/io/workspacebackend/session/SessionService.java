@@ -51,14 +51,15 @@ class SessionService {
       ContainerRuntime runtime,
       WorkspaceConfig config,
       JsonMapper json,
-      ImagePresence images) {
+      ImagePresence images,
+      WorkspaceDirectories workspaces) {
     this.store = store;
     this.launcher = launcher;
     this.transitions = transitions;
     this.reconciler = reconciler;
     this.runtime = runtime;
     this.config = config;
-    this.workspaces = new WorkspaceDirectories(config.paths().workspaceRoot());
+    this.workspaces = workspaces;
     this.json = json;
     this.images = images;
   }
@@ -88,7 +89,7 @@ class SessionService {
                             + runtime.engine().name()
                             + "; build it (workspace-backend image build) or pull it first"));
               }
-              return prepareWorkspace(user, request, sessionName);
+              return resolveWorkspace(user, request, sessionName);
             })
         .flatMap(
             workspace ->
@@ -195,12 +196,12 @@ class SessionService {
     return user.account().role() == Role.ADMIN;
   }
 
-  private Mono<Path> prepareWorkspace(
+  private Mono<Path> resolveWorkspace(
       SignedInUser user, CreateSessionRequest request, String sessionName) {
     return Mono.fromCallable(
             () -> {
               try {
-                return workspaces.prepare(
+                return workspaces.resolve(
                     user.account().username(),
                     Optional.ofNullable(request.workspace()),
                     sessionName);

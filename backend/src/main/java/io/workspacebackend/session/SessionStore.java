@@ -4,6 +4,7 @@ import io.workspacebackend.db.Database;
 import io.workspacebackend.db.JdbcAccess;
 import io.workspacebackend.model.session.SessionPorts;
 import io.workspacebackend.model.session.SessionStatus;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Sessions in the database, off the event loop. Creating one checks the user's limit, picks free
- * ports and inserts the row and its port leases in one transaction.
+ * Sessions in the database, off the event loop. Creating one checks the user's limit and that its
+ * workspace nests with no other, picks free ports and inserts the row and its port leases in one
+ * transaction.
  */
 @Component
 class SessionStore {
@@ -59,6 +61,15 @@ class SessionStore {
                       if (rows.countLiveOf(draft.userId()) >= maxPerUser) {
                         throw new SessionLimitException(maxPerUser);
                       }
+                      // Checked in the same transaction as the insert, so two requests cannot
+                      // each miss the other's nesting.
+                      WorkspaceNesting.conflict(
+                              Path.of(draft.workspacePath()),
+                              rows.findWorkspacePaths().stream().map(Path::of).toList())
+                          .ifPresent(
+                              reason -> {
+                                throw new InvalidSessionRequestException("workspace", reason);
+                              });
                       SessionPorts picked = ports.pick(basePort);
                       SessionRow row = newRow(draft, picked);
                       aggregates.insert(row);

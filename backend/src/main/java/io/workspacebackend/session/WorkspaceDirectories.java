@@ -1,49 +1,82 @@
 package io.workspacebackend.session;
 
 import com.sun.security.auth.module.UnixSystem;
+import io.workspacebackend.config.WorkspaceConfig;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
- * Where a session's workspace lives on the host: always inside the caller's own directory {@code
- * <workspace_root>/<username>/}. A requested path is checked on the real filesystem, so neither
- * {@code ..} nor a symlink can lead out of it.
+ * Where sessions' workspaces live on the host ({@code <workspace_root>/<username>/…}) and how one
+ * is made ready to be mounted.
+ *
+ * <p>A container can write everything in its own workspace, including replacing a directory with a
+ * symlink. So a path is checked twice: when the session is requested ({@link #resolve}, which
+ * follows links that stay inside the user's directory and stores the real path) and again right
+ * before the mount ({@link #prepare}, which follows no link at all). Between the two, nothing a
+ * container can write lies on the path: {@link WorkspaceNesting} keeps workspaces from nesting.
  */
+@Component
 final class WorkspaceDirectories {
   /** The container's user (the image's {@code dev}); it must be able to write the workspace. */
   static final int CONTAINER_UID = 1000;
 
   private final Path root;
 
+  @Autowired
+  WorkspaceDirectories(WorkspaceConfig config) {
+    this(config.paths().workspaceRoot());
+  }
+
   WorkspaceDirectories(Path root) {
     this.root = root.toAbsolutePath().normalize();
   }
 
   /**
-   * The directory for a session: {@code requested} (relative to the user's directory) if given,
-   * else {@code defaultName}. Creates it if missing and makes it writable for the container.
+   * The real path of a session's workspace: {@code requested} (relative to the user's directory) if
+   * given, else {@code defaultName}. Writes nothing: the directory is made by {@link #prepare} when
+   * the session's container is about to be created.
    */
-  Path prepare(String username, Optional<String> requested, String defaultName)
+  Path resolve(String username, Optional<String> requested, String defaultName)
       throws InvalidWorkspaceException, IOException {
-    Path userDirectory = root.resolve(username);
-    Files.createDirectories(userDirectory);
+    Path userDirectory = realRoot().resolve(username);
     String relative = requested.filter(text -> !text.isBlank()).orElse(defaultName);
-    Path workspace = resolveInside(userDirectory, relative);
-    Files.createDirectories(workspace);
-    // Directories created above may have raced with a symlink swap: check the real path again.
-    Path real = workspace.toRealPath();
-    if (!real.startsWith(userDirectory.toRealPath())) {
+    Path resolved = resolveInside(userDirectory, relative);
+    // The longest existing prefix decides where symlinks lead.
+    Path existing = resolved;
+    while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    Path real;
+    try {
+      real = existing.toRealPath().resolve(existing.relativize(resolved));
+    } catch (IOException e) {
+      // A dangling symlink: refuse rather than let anything create its target.
       throw new InvalidWorkspaceException("workspace leads outside your workspace directory");
     }
-    makeWritableForContainer(real);
+    Path realUserDirectory =
+        Files.exists(userDirectory) ? userDirectory.toRealPath() : userDirectory;
+    if (!real.startsWith(realUserDirectory)) {
+      throw new InvalidWorkspaceException("workspace leads outside your workspace directory");
+    }
+    if (real.equals(realUserDirectory)) {
+      throw new InvalidWorkspaceException(
+          "workspace must name a directory inside your workspace directory, not the directory"
+              + " itself");
+    }
     return real;
   }
 
+  /** {@code relative} under {@code userDirectory}, lexically: no absolute paths, no {@code ..}. */
   static Path resolveInside(Path userDirectory, String relative) throws InvalidWorkspaceException {
     Path path;
     try {
@@ -59,21 +92,75 @@ final class WorkspaceDirectories {
         throw new InvalidWorkspaceException("workspace must not contain '..'");
       }
     }
-    Path resolved = userDirectory.resolve(path).normalize();
-    // The longest existing prefix decides where symlinks lead.
-    Path existing = resolved;
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
-    }
-    try {
-      if (existing != null && !existing.toRealPath().startsWith(userDirectory.toRealPath())) {
-        throw new InvalidWorkspaceException("workspace leads outside your workspace directory");
+    return userDirectory.resolve(path).normalize();
+  }
+
+  /**
+   * Makes {@code workspace} (a path {@link #resolve} gave) ready to mount: walks down from the
+   * workspace root one name at a time, creating what is missing and refusing any symlink or
+   * non-directory on the way, then hands the directory to the container's user.
+   */
+  WorkspaceMount prepare(Path workspace) throws InvalidWorkspaceException, IOException {
+    Path current = realRoot();
+    for (Path name : below(current, workspace)) {
+      current = current.resolve(name);
+      try {
+        Files.createDirectory(current);
+      } catch (FileAlreadyExistsException exists) {
+        // Checked below, without following it if it is a link.
       }
-    } catch (IOException e) {
-      // A dangling symlink: refuse rather than let the engine create its target.
-      throw new InvalidWorkspaceException("workspace leads outside your workspace directory");
+      directoryAttributes(current);
     }
-    return resolved;
+    makeWritableForContainer(current);
+    return new WorkspaceMount(current, directoryAttributes(current).fileKey());
+  }
+
+  /**
+   * Whether {@code mount}'s path still leads, without a symlink anywhere below the workspace root,
+   * to the very directory {@link #prepare} made ready.
+   */
+  boolean stillInPlace(WorkspaceMount mount) throws IOException {
+    try {
+      Path current = realRoot();
+      BasicFileAttributes attributes = null;
+      for (Path name : below(current, mount.path())) {
+        current = current.resolve(name);
+        attributes = directoryAttributes(current);
+      }
+      return attributes != null && mount.fileKey().equals(attributes.fileKey());
+    } catch (InvalidWorkspaceException changed) {
+      return false;
+    }
+  }
+
+  private Path realRoot() throws IOException {
+    Files.createDirectories(root);
+    return root.toRealPath();
+  }
+
+  /** The names from {@code top} down to {@code path}, which must lie strictly below it. */
+  private static Path below(Path top, Path path) throws InvalidWorkspaceException {
+    if (!path.isAbsolute() || !path.normalize().equals(path) || !path.startsWith(top)) {
+      throw new InvalidWorkspaceException("workspace " + path + " is not below " + top);
+    }
+    Path names = top.relativize(path);
+    if (names.toString().isEmpty()) {
+      throw new InvalidWorkspaceException("workspace " + path + " is the workspace root itself");
+    }
+    return names;
+  }
+
+  private static BasicFileAttributes directoryAttributes(Path path)
+      throws InvalidWorkspaceException, IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (attributes.isSymbolicLink()) {
+      throw new InvalidWorkspaceException("workspace path " + path + " is a symbolic link");
+    }
+    if (!attributes.isDirectory()) {
+      throw new InvalidWorkspaceException("workspace path " + path + " is not a directory");
+    }
+    return attributes;
   }
 
   /**
@@ -84,14 +171,19 @@ final class WorkspaceDirectories {
     if (!workspace.getFileSystem().supportedFileAttributeViews().contains("unix")) {
       return;
     }
-    if ((Integer) Files.getAttribute(workspace, "unix:uid") == CONTAINER_UID) {
+    if ((Integer) Files.getAttribute(workspace, "unix:uid", LinkOption.NOFOLLOW_LINKS)
+        == CONTAINER_UID) {
       return;
     }
     if (new UnixSystem().getUid() == 0) {
-      Files.setAttribute(workspace, "unix:uid", CONTAINER_UID);
-      Files.setAttribute(workspace, "unix:gid", CONTAINER_UID);
+      Files.setAttribute(workspace, "unix:uid", CONTAINER_UID, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(workspace, "unix:gid", CONTAINER_UID, LinkOption.NOFOLLOW_LINKS);
     } else {
-      Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxrwxrwx"));
+      Files.getFileAttributeView(workspace, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setPermissions(PosixFilePermissions.fromString("rwxrwxrwx"));
     }
   }
+
+  /** A workspace made ready to mount: its path and the identity of the directory it names. */
+  record WorkspaceMount(Path path, Object fileKey) {}
 }

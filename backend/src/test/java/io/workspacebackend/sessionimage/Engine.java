@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A container engine the image tests run against, through its Docker-compatible socket. */
-enum Engine {
+/** A container engine the tests run against, through its Docker-compatible socket. */
+public enum Engine {
   DOCKER("unix:///var/run/docker.sock"),
   PODMAN("unix:///run/podman/podman.sock");
 
@@ -24,7 +24,7 @@ enum Engine {
     this.socket = socket;
   }
 
-  DockerClient client() {
+  public DockerClient client() {
     if (!Files.exists(Path.of(socket.substring("unix://".length())))) {
       throw new IllegalStateException(
           this + " socket " + socket + " is missing; start the engine first (see .ci/run)");
@@ -47,7 +47,7 @@ enum Engine {
    * Makes the session image available to this engine. Podman keeps its own images, so Docker's is
    * copied over unless Podman already has one with the same sources hash.
    */
-  void provideImage(DockerClient client) throws Exception {
+  public void provideImage(DockerClient client) throws Exception {
     SessionImage.ensureBuilt();
     if (this == DOCKER) {
       return;

@@ -30,6 +30,7 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
           .build();
 
   private final Map<String, String> overrides = new HashMap<>();
+  private Preparation preparation = () -> {};
   private Path directory;
   private TestHome home;
   private WorkspaceConfig config;
@@ -41,11 +42,24 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
     return this;
   }
 
+  /** Work to do before the server starts, such as giving another engine the session image. */
+  public RunningBackend beforeStart(Preparation preparation) {
+    this.preparation = preparation;
+    return this;
+  }
+
+  /** A step that may throw, run once before the server starts. */
+  @FunctionalInterface
+  public interface Preparation {
+    void run() throws Exception;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     directory = Files.createTempDirectory("workspace-backend-test");
     home = TestHome.in(directory);
     SessionImage.ensureBuilt();
+    preparation.run();
     Map<String, String> flags = new HashMap<>(overrides);
     flags.putIfAbsent("server.port", "0");
     // CI runs Podman too, which "auto" would prefer on Linux; the session image is on Docker.
