@@ -64,6 +64,8 @@ final class SessionContainers {
             .port(FILESERVER_PORT, row.fileserverPort())
             .port(TTYD_PORT, row.ttydPort())
             .bind(workspace, WORKSPACE_MOUNT)
+            // Whatever user the image names: the uid that owns the workspace, never root.
+            .user(WorkspaceDirectories.CONTAINER_UID + ":" + WorkspaceDirectories.CONTAINER_UID)
             .network(row.networkName())
             .memory(limits.memoryLimit())
             .nanoCpus(Math.round(limits.cpus() * 1_000_000_000d))

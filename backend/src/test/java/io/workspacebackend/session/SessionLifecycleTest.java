@@ -70,7 +70,7 @@ class SessionLifecycleTest {
     assertThat(container.getHostConfig().getCapDrop()).extracting(Object::toString).contains("ALL");
     assertThat(container.getHostConfig().getMemory()).isEqualTo(2L * 1024 * 1024 * 1024);
     assertThat(container.getHostConfig().getPidsLimit()).isEqualTo(512L);
-    assertThat(container.getConfig().getUser()).isEqualTo("dev");
+    assertThat(container.getConfig().getUser()).isEqualTo("1000:1000");
     for (Ports.Binding[] bindings :
         container.getNetworkSettings().getPorts().getBindings().values()) {
       assertThat(bindings)
