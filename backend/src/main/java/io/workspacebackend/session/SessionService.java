@@ -68,10 +68,7 @@ class SessionService {
   Mono<Session> create(SignedInUser user, CreateSessionRequest request) {
     Optional<String> name = SessionRequests.name(request);
     Map<String, String> env = SessionRequests.env(request);
-    String image =
-        request.image() == null || request.image().isBlank()
-            ? config.container().defaultImage()
-            : request.image();
+    String image = SessionRequests.image(request, config.container().defaultImage());
     String id = UUID.randomUUID().toString();
     String sessionName = name.orElse("session-" + id.substring(0, 8));
     return images

@@ -34,6 +34,43 @@ class SessionRequestRulesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Alpine",
+        "a b",
+        "x@sha256:zz",
+        "alpine;rm -rf /",
+        "-alpine",
+        "alpine:",
+        "registry:5000/",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+      })
+  void aMalformedImageReferenceIsRefusedNamingImage(String image) {
+    expectInvalid(new CreateSessionRequest(null, image, null, null), "image")
+        .jsonPath("$.detail")
+        .value(
+            detail ->
+                org.assertj.core.api.Assertions.assertThat((String) detail)
+                    .contains("not a valid image reference"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "no-such:1",
+        "registry.example:5000/team/no-such:v1.2",
+        "no-such@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+      })
+  void aWellFormedButMissingImageIsRefusedAsMissing(String image) {
+    expectInvalid(new CreateSessionRequest(null, image, null, null), "image")
+        .jsonPath("$.detail")
+        .value(
+            detail ->
+                org.assertj.core.api.Assertions.assertThat((String) detail)
+                    .contains("is not present"));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"../elsewhere", "/etc", "a/../../b"})
   void aWorkspaceOutsideTheUsersDirectoryIsRefused(String workspace) {
     expectInvalid(new CreateSessionRequest(null, null, workspace, null), "workspace");
