@@ -9,7 +9,6 @@ import io.workspacebackend.user.UserAccount;
 import io.workspacebackend.user.UserRepository;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,14 +48,13 @@ class AccountRegistration {
   /** Registers a validated request; fails with 400 (invite), 409 (username) or 429. */
   Mono<UserAccount> register(
       String inviteCode, String username, String password, String clientAddress) {
-    List<String> keys = SignInThrottle.keys(clientAddress, username);
-    return throttle
-        .admit(keys)
-        .then(hashing.hash(password))
-        .flatMap(hash -> database.call(() -> create(inviteCode, username, hash)))
-        .doOnError(
-            e -> e instanceof InviteUnavailableException || e instanceof UsernameTakenException,
-            e -> throttle.recordFailure(keys));
+    return throttle.guard(
+        clientAddress,
+        username,
+        e -> e instanceof InviteUnavailableException || e instanceof UsernameTakenException,
+        hashing
+            .hash(password)
+            .flatMap(hash -> database.call(() -> create(inviteCode, username, hash))));
   }
 
   private UserAccount create(String inviteCode, String username, String passwordHash) {

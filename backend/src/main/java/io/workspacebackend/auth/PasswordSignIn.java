@@ -3,7 +3,6 @@ package io.workspacebackend.auth;
 import io.workspacebackend.db.Database;
 import io.workspacebackend.user.UserAccount;
 import io.workspacebackend.user.UserRepository;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -28,27 +27,25 @@ class PasswordSignIn {
   }
 
   Mono<UserAccount> signIn(String username, String password, String clientAddress) {
-    List<String> keys = SignInThrottle.keys(clientAddress, username);
-    return throttle
-        .admit(keys)
-        .then(database.call(() -> users.findByUsername(username)))
-        .flatMap(
-            account ->
-                hashing
-                    .matches(password, account.map(UserAccount::passwordHash))
-                    .map(
-                        matches ->
-                            matches
-                                ? account.filter(a -> !a.disabled())
-                                : Optional.<UserAccount>empty()))
-        .flatMap(
-            accepted -> {
-              if (accepted.isEmpty()) {
-                throttle.recordFailure(keys);
-                return Mono.error(new InvalidCredentialsException());
-              }
-              throttle.recordSuccess(keys);
-              return Mono.just(accepted.get());
-            });
+    return throttle.guard(
+        clientAddress,
+        username,
+        InvalidCredentialsException.class::isInstance,
+        database
+            .call(() -> users.findByUsername(username))
+            .flatMap(
+                account ->
+                    hashing
+                        .matches(password, account.map(UserAccount::passwordHash))
+                        .map(
+                            matches ->
+                                matches
+                                    ? account.filter(a -> !a.disabled())
+                                    : Optional.<UserAccount>empty()))
+            .flatMap(
+                accepted ->
+                    accepted
+                        .map(Mono::just)
+                        .orElseGet(() -> Mono.error(new InvalidCredentialsException()))));
   }
 }
