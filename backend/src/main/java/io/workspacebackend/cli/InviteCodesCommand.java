@@ -228,16 +228,19 @@ final class InviteCodesCommand extends CommandGroup {
     }
   }
 
-  /** {@code --expires}: a positive duration in the configuration file's notation. */
+  /**
+   * {@code --expires}: a lifetime {@link NewInvites#allowedExpiry} allows, in the config's
+   * notation.
+   */
   static final class PositiveDuration implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
       return DurationFormat.parse(value)
-          .filter(duration -> !duration.isNegative() && !duration.isZero())
+          .filter(NewInvites::allowedExpiry)
           .orElseThrow(
               () ->
                   new CommandLine.TypeConversionException(
-                      "must be a positive duration like 7d, 12h or PT30M, not " + value));
+                      NewInvites.EXPIRES_IN_RULE + ", not " + value));
     }
   }
 }

@@ -25,9 +25,9 @@ final class InviteRequests {
     }
     Optional<Duration> expiresIn = Optional.empty();
     if (request.expiresIn() != null) {
-      expiresIn = DurationFormat.parse(request.expiresIn()).filter(d -> !d.isNegative());
-      if (expiresIn.isEmpty() || expiresIn.get().isZero()) {
-        violations.add("expires_in", "must be a positive duration like \"7d\", \"12h\" or \"P7D\"");
+      expiresIn = DurationFormat.parse(request.expiresIn()).filter(NewInvites::allowedExpiry);
+      if (expiresIn.isEmpty()) {
+        violations.add("expires_in", NewInvites.EXPIRES_IN_RULE);
       }
     }
     Role role = Role.USER;

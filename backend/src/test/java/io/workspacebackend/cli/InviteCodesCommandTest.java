@@ -80,6 +80,7 @@ class InviteCodesCommandTest {
       {"invite-codes", "generate", "--uses", "0"},
       {"invite-codes", "generate", "--expires", "soon"},
       {"invite-codes", "generate", "--expires", "0s"},
+      {"invite-codes", "generate", "--expires", "P9999999999D"},
       {"invite-codes", "generate", "--role", "root"},
       {"invite-codes", "revoke"},
     };

@@ -83,6 +83,8 @@ class InviteCodeApiTest {
     invalid(admin.token(), Map.of("expires_in", "soon"), "expires_in");
     invalid(admin.token(), Map.of("expires_in", "0s"), "expires_in");
     invalid(admin.token(), Map.of("expires_in", "-PT1H"), "expires_in");
+    invalid(admin.token(), Map.of("expires_in", "P9999999999D"), "expires_in");
+    invalid(admin.token(), Map.of("expires_in", "3651d"), "expires_in");
     invalid(admin.token(), Map.of("role", "root"), "role");
     invalid(admin.token(), Map.of("note", "n".repeat(501)), "note");
   }
