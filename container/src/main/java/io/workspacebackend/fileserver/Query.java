@@ -1,7 +1,10 @@
 package io.workspacebackend.fileserver;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,11 +43,43 @@ final class Query {
     return new Query(values);
   }
 
+  /**
+   * Percent-decodes {@code raw} ({@code +} is a space) and reads the bytes as strict UTF-8: an
+   * overlong or otherwise malformed sequence such as {@code %c0%ae} is refused, never turned into a
+   * replacement character or a dot.
+   */
   private static String decode(String raw) throws HttpProblem {
+    var bytes = new ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= raw.length()) {
+          throw HttpProblem.badRequest("malformed percent-encoding in the query string");
+        }
+        int high = Character.digit(raw.charAt(i + 1), 16);
+        int low = Character.digit(raw.charAt(i + 2), 16);
+        if (high < 0 || low < 0) {
+          throw HttpProblem.badRequest("malformed percent-encoding in the query string");
+        }
+        bytes.write(high << 4 | low);
+        i += 2;
+      } else if (c == '+') {
+        bytes.write(' ');
+      } else {
+        int codePoint = raw.codePointAt(i);
+        bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+        i += Character.charCount(codePoint) - 1;
+      }
+    }
     try {
-      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw HttpProblem.badRequest("malformed percent-encoding in the query string");
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw HttpProblem.badRequest("the query string is not valid UTF-8");
     }
   }
 

@@ -574,6 +574,9 @@ class FileServerTest {
           "out-link/new.txt",
           "outside-file-link",
           "%2e%2e",
+          "%c0%ae%c0%ae/outside.txt",
+          "%c0%ae",
+          "%e0%80%ae%e0%80%ae%2foutside.txt",
           "..");
     }
 
