@@ -11,6 +11,7 @@ final class SessionInactiveException extends ErrorResponseException {
   SessionInactiveException(SessionStatus status) {
     super(HttpStatus.CONFLICT);
     getBody().setDetail("the session is " + status.wireName() + "; start a new one");
-    getBody().setProperty("status", status.wireName());
+    // Named as in the stats endpoint: "status" is the problem's HTTP code.
+    getBody().setProperty("session_status", status.wireName());
   }
 }
