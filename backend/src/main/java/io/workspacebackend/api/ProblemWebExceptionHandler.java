@@ -2,8 +2,10 @@ package io.workspacebackend.api;
 
 import io.workspacebackend.container.RuntimeUnavailable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -18,6 +20,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
@@ -81,8 +84,25 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
           HttpStatus.BAD_REQUEST,
           "malformed JSON: " + firstLine(decoding.getMostSpecificCause().getMessage()));
     }
+    if (error instanceof UnsupportedMediaTypeStatusException unsupported) {
+      return ProblemDetail.forStatusAndDetail(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "content type "
+              + (unsupported.getContentType() == null ? "(none)" : unsupported.getContentType())
+              + " is not supported here; send "
+              + unsupported.getSupportedMediaTypes().stream()
+                  .map(Object::toString)
+                  .collect(Collectors.joining(" or ")));
+    }
     if (error instanceof ErrorResponse errorResponse) {
-      return errorResponse.getBody();
+      ProblemDetail problem = errorResponse.getBody();
+      if (problem.getDetail() == null) {
+        // Every problem says something a person can read, if only the status in words.
+        HttpStatus status = HttpStatus.resolve(problem.getStatus());
+        problem.setDetail(
+            status == null ? "request refused" : status.getReasonPhrase().toLowerCase(Locale.ROOT));
+      }
+      return problem;
     }
     if (error instanceof RuntimeUnavailable || error instanceof TimeoutException) {
       return ProblemDetail.forStatusAndDetail(
@@ -113,7 +133,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 
   /** Bound fields are Java names; the client knows them by their JSON (snake_case) names. */
   static String snakeCase(String javaName) {
-    return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
   private static String firstLine(String message) {
