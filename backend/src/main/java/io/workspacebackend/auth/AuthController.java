@@ -27,18 +27,21 @@ class AuthController {
   private final JwtTokens tokens;
   private final RevokedTokens revokedTokens;
   private final Database database;
+  private final LiveConnections connections;
 
   AuthController(
       AccountRegistration registration,
       PasswordSignIn signIn,
       JwtTokens tokens,
       RevokedTokens revokedTokens,
-      Database database) {
+      Database database,
+      LiveConnections connections) {
     this.registration = registration;
     this.signIn = signIn;
     this.tokens = tokens;
     this.revokedTokens = revokedTokens;
     this.database = database;
+    this.connections = connections;
   }
 
   @PostMapping("/api/auth/register")
@@ -74,6 +77,7 @@ class AuthController {
       @AuthenticationPrincipal SignedInUser user, ServerHttpRequest request) {
     return database
         .run(() -> revokedTokens.revoke(user.tokenId(), user.tokenExpiresAt()))
+        .then(Mono.fromRunnable(() -> connections.signedOut(user.tokenId())))
         .thenReturn(
             ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, AuthCookie.cleared(request).toString())

@@ -1,5 +1,7 @@
 package io.workspacebackend.proxy;
 
+import io.workspacebackend.auth.Revocation;
+
 /**
  * WebSocket close codes as they cross the proxy. Codes a peer may send pass unchanged; the ones
  * that only describe what happened locally (RFC 6455 §7.4.1: 1005 no status, 1006 abnormal, 1015
@@ -13,6 +15,15 @@ final class CloseCodes {
   private static final int MAX_REASON_BYTES = 123;
 
   private CloseCodes() {}
+
+  /**
+   * The backend ended the connection because the access it was opened with was withdrawn: 4000 plus
+   * the HTTP status a new request would now get (4401 signed out or account disabled, 4403 admin
+   * role removed, 4404 session deleted), in the range RFC 6455 leaves to applications.
+   */
+  static int revoked(Revocation why) {
+    return 4000 + why.status().value();
+  }
 
   static int forwardable(int code) {
     if (code == 1005) {

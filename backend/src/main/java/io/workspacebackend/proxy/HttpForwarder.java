@@ -1,8 +1,13 @@
 package io.workspacebackend.proxy;
 
+import io.workspacebackend.auth.ConnectionGrant;
+import io.workspacebackend.auth.LiveConnection;
+import io.workspacebackend.auth.LiveConnections;
+import io.workspacebackend.auth.Revocation;
 import io.workspacebackend.proxy.HeaderPolicy.Direction;
 import io.workspacebackend.proxy.HeaderPolicy.Forwarding;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -10,27 +15,47 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forwards one HTTP request to a session's service and streams the answer back: request and
  * response bodies pass through as buffers as they arrive, never collected; an event stream is
  * flushed chunk by chunk; the upstream connection is closed as soon as the client goes away.
+ *
+ * <p>Each request is registered with {@link LiveConnections} while it lasts. When its access is
+ * withdrawn, an answer not begun yet is the problem of why; an event stream ends with {@link
+ * EventStreamEnding}; any other body (and a request body still being sent) is broken off, so that
+ * neither side takes a cut one for whole.
  */
 final class HttpForwarder {
   private final HttpClient client;
+  private final LiveConnections connections;
+  private final JsonMapper json;
 
-  HttpForwarder(HttpClient client) {
+  HttpForwarder(HttpClient client, LiveConnections connections, JsonMapper json) {
     this.client = client;
+    this.connections = connections;
+    this.json = json;
   }
 
   /** {@code prefixSegments}: how many leading path segments name the session and service. */
-  Mono<Void> forward(ServerWebExchange exchange, Upstream upstream, int prefixSegments) {
+  Mono<Void> forward(
+      ServerWebExchange exchange, Upstream upstream, int prefixSegments, ConnectionGrant grant) {
+    return Mono.using(
+        () -> connections.open(grant),
+        live -> forward(exchange, upstream, prefixSegments, live),
+        LiveConnection::close);
+  }
+
+  private Mono<Void> forward(
+      ServerWebExchange exchange, Upstream upstream, int prefixSegments, LiveConnection live) {
     ServerHttpRequest request = exchange.getRequest();
     String target =
         ForwardedPath.of(request.getPath().value(), prefixSegments, request.getURI().getRawQuery());
@@ -45,22 +70,41 @@ final class HttpForwarder {
         hasBody(request.getHeaders())
             ? sender.send(
                 (upstreamRequest, out) ->
-                    out.send(request.getBody().map(NettyDataBufferFactory::toByteBuf)))
+                    out.send(
+                        live.until(request.getBody(), HttpForwarder::revokedError)
+                            .map(NettyDataBufferFactory::toByteBuf)))
             : sender;
+    AtomicBoolean answered = new AtomicBoolean();
+    Mono<Revocation> revokedBeforeAnswer =
+        live.revoked().flatMap(why -> answered.get() ? Mono.<Revocation>never() : Mono.just(why));
     return receiver
         .responseConnection(
-            (response, connection) -> relay(exchange, forwarding, response, connection))
+            (response, connection) -> {
+              answered.set(true);
+              return relay(exchange, forwarding, response, connection, live);
+            })
         .then()
+        .takeUntilOther(revokedBeforeAnswer)
+        .then(
+            Mono.defer(
+                () ->
+                    answered.get()
+                        ? Mono.<Void>empty()
+                        : Mono.justOrEmpty(live.revocation()).flatMap(HttpForwarder::revokedError)))
         .onErrorMap(
             error -> !exchange.getResponse().isCommitted(),
-            error -> StartupGate.failure(upstream, error));
+            error ->
+                live.revocation()
+                    .<Throwable>map(AccessRevokedException::new)
+                    .orElseGet(() -> StartupGate.failure(upstream, error)));
   }
 
-  private static Mono<Void> relay(
+  private Mono<Void> relay(
       ServerWebExchange exchange,
       Forwarding forwarding,
       HttpClientResponse upstreamResponse,
-      Connection connection) {
+      Connection connection,
+      LiveConnection live) {
     ServerHttpResponse response = exchange.getResponse();
     response.setStatusCode(HttpStatusCode.valueOf(upstreamResponse.status().code()));
     HttpHeaders received = new HttpHeaders();
@@ -85,9 +129,40 @@ final class HttpForwarder {
             .doOnError(error -> connection.dispose());
     MediaType type = received.getContentType();
     if (type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
-      return response.writeAndFlushWith(body.map(Flux::just));
+      EventStreamEnding ending = new EventStreamEnding(json);
+      Flux<DataBuffer> events =
+          live.until(
+              ending.watch(body),
+              why ->
+                  response.isCommitted() && !ending.betweenEvents()
+                      ? breakOff(response, why)
+                      : Flux.just(ending.lastEvent(why, buffers)));
+      return response.writeAndFlushWith(events.map(Flux::just));
     }
-    return response.writeWith(body);
+    return response.writeWith(live.until(body, why -> breakOff(response, why)));
+  }
+
+  /**
+   * Ends an answer cut short so that the client sees it cut short: one not begun is the problem of
+   * why; one under way loses its connection (completing it would pass a truncated body as whole).
+   */
+  private static Flux<DataBuffer> breakOff(ServerHttpResponse response, Revocation why) {
+    return Flux.defer(
+        () -> {
+          if (!response.isCommitted()) {
+            response.getHeaders().clear();
+            return Flux.error(new AccessRevokedException(why));
+          }
+          if (ServerHttpResponseDecorator.getNativeResponse(response)
+              instanceof Connection clientConnection) {
+            clientConnection.dispose();
+          }
+          return Flux.empty();
+        });
+  }
+
+  private static <T> Mono<T> revokedError(Revocation why) {
+    return Mono.error(new AccessRevokedException(why));
   }
 
   static Forwarding forwarding(ServerHttpRequest request, Upstream upstream) {

@@ -1,9 +1,12 @@
 package io.workspacebackend.proxy;
 
+import io.workspacebackend.auth.ConnectionGrant;
+import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.proxy.HeaderPolicy.Direction;
 import io.workspacebackend.proxy.ProxyConfiguration.ProxyClients;
+import io.workspacebackend.session.ProxyTarget;
 import io.workspacebackend.session.SessionTargets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +52,17 @@ class SessionProxyController {
   private final OriginCheck origins;
   private final JsonMapper json;
   private final Duration startupTimeout;
+  private final LiveConnections connections;
 
   SessionProxyController(
-      SessionTargets sessions, ProxyClients clients, WorkspaceConfig config, JsonMapper json) {
+      SessionTargets sessions,
+      ProxyClients clients,
+      WorkspaceConfig config,
+      JsonMapper json,
+      LiveConnections connections) {
     this.sessions = sessions;
-    this.forwarder = new HttpForwarder(clients.http());
+    this.forwarder = new HttpForwarder(clients.http(), connections, json);
+    this.connections = connections;
     this.clients = clients;
     this.origins = new OriginCheck(config.server().allowedOrigins());
     this.json = json;
@@ -138,7 +147,9 @@ class SessionProxyController {
                       "/ws" + (query.isEmpty() ? "" : "?" + query),
                       upstream.starting() ? startupTimeout : RUNNING_PATIENCE,
                       new TerminalInit(ProxiedService.ttydAuthToken(target.serviceSecret()), json),
-                      ProxyConfiguration.MAX_FRAME_PAYLOAD);
+                      ProxyConfiguration.MAX_FRAME_PAYLOAD,
+                      connections,
+                      grant(user, target));
               return clients.webSockets().handleRequest(exchange, bridge);
             });
   }
@@ -149,7 +160,13 @@ class SessionProxyController {
         .find(user, id)
         .flatMap(StartupGate::admit)
         .flatMap(
-            target -> forwarder.forward(exchange, Upstream.of(target, service), PREFIX_SEGMENTS));
+            target ->
+                forwarder.forward(
+                    exchange, Upstream.of(target, service), PREFIX_SEGMENTS, grant(user, target)));
+  }
+
+  private static ConnectionGrant grant(SignedInUser user, ProxyTarget target) {
+    return ConnectionGrant.intoSession(user, target.sessionId(), target.ownerId());
   }
 
   private static Mono<Void> redirectToPage(ServerWebExchange exchange) {

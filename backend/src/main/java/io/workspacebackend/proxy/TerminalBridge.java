@@ -6,6 +6,10 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.workspacebackend.auth.ConnectionGrant;
+import io.workspacebackend.auth.LiveConnection;
+import io.workspacebackend.auth.LiveConnections;
+import io.workspacebackend.auth.Revocation;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +19,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
@@ -26,7 +31,9 @@ import reactor.util.retry.Retry;
  * One terminal WebSocket: the client's connection, accepted at once, joined to ttyd's {@code /ws}
  * as soon as ttyd accepts (retrying with backoff for up to {@code patience}, then closing with a
  * reason). Once joined, two pumps move frames — text, binary, ping and pong — each way, and a close
- * on either side is passed to the other with its code.
+ * on either side is passed to the other with its code. The connection is registered with {@link
+ * LiveConnections} while it lasts: when its access is withdrawn, nothing more reaches ttyd and both
+ * sides are closed with {@link CloseCodes#revoked} and the reason.
  */
 final class TerminalBridge implements WebSocketHandler {
   static final String SUBPROTOCOL = "tty";
@@ -40,6 +47,8 @@ final class TerminalBridge implements WebSocketHandler {
   private final Duration patience;
   private final TerminalInit init;
   private final int maxFramePayload;
+  private final LiveConnections connections;
+  private final ConnectionGrant grant;
 
   TerminalBridge(
       HttpClient client,
@@ -48,7 +57,9 @@ final class TerminalBridge implements WebSocketHandler {
       String pathAndQuery,
       Duration patience,
       TerminalInit init,
-      int maxFramePayload) {
+      int maxFramePayload,
+      LiveConnections connections,
+      ConnectionGrant grant) {
     this.client = client;
     this.upstream = upstream;
     this.dialHeaders = dialHeaders;
@@ -56,6 +67,8 @@ final class TerminalBridge implements WebSocketHandler {
     this.patience = patience;
     this.init = init;
     this.maxFramePayload = maxFramePayload;
+    this.connections = connections;
+    this.grant = grant;
   }
 
   @Override
@@ -65,6 +78,11 @@ final class TerminalBridge implements WebSocketHandler {
 
   @Override
   public Mono<Void> handle(WebSocketSession session) {
+    return Mono.using(
+        () -> connections.open(grant), live -> bridge(session, live), LiveConnection::close);
+  }
+
+  private Mono<Void> bridge(WebSocketSession session, LiveConnection live) {
     AtomicBoolean joined = new AtomicBoolean();
     long deadline = System.nanoTime() + patience.toNanos();
     Mono<Void> dial =
@@ -80,7 +98,7 @@ final class TerminalBridge implements WebSocketHandler {
             .handle(
                 (in, out) -> {
                   joined.set(true);
-                  return pump(session, in, out);
+                  return pump(session, in, out, live);
                 })
             .then()
             .retryWhen(
@@ -97,12 +115,29 @@ final class TerminalBridge implements WebSocketHandler {
             .closeStatus()
             .flatMap(status -> joined.get() ? Mono.<CloseStatus>never() : Mono.just(status))
             .switchIfEmpty(Mono.never());
+    Mono<Revocation> revokedBeforeJoining =
+        live.revoked().flatMap(why -> joined.get() ? Mono.<Revocation>never() : Mono.just(why));
+    // Closed only once the dialling is cancelled: closing the session ends leftBeforeJoining,
+    // which would cancel a close still in flight.
+    Mono<Void> closeIfRevokedBeforeJoining =
+        Mono.defer(
+            () ->
+                joined.get()
+                    ? Mono.empty()
+                    : Mono.justOrEmpty(live.revocation())
+                        .flatMap(why -> session.close(revokedStatus(why))));
     return dial.onErrorResume(
             error -> !joined.get(),
             error ->
                 session.close(
                     new CloseStatus(CloseCodes.TRY_AGAIN_LATER, CloseCodes.reason(gaveUp(error)))))
-        .takeUntilOther(leftBeforeJoining);
+        .takeUntilOther(leftBeforeJoining)
+        .takeUntilOther(revokedBeforeJoining)
+        .then(closeIfRevokedBeforeJoining);
+  }
+
+  private static CloseStatus revokedStatus(Revocation why) {
+    return new CloseStatus(CloseCodes.revoked(why), CloseCodes.reason(why.reason()));
   }
 
   private String gaveUp(Throwable error) {
@@ -111,10 +146,13 @@ final class TerminalBridge implements WebSocketHandler {
     return "the terminal did not answer within " + patience.toSeconds() + " s: " + cause;
   }
 
-  private Mono<Void> pump(WebSocketSession session, WebsocketInbound in, WebsocketOutbound out) {
+  private Mono<Void> pump(
+      WebSocketSession session, WebsocketInbound in, WebsocketOutbound out, LiveConnection live) {
     NettyDataBufferFactory buffers = (NettyDataBufferFactory) session.bufferFactory();
+    // Checked per message, so that a key typed after the revocation never reaches ttyd, even
+    // before the close frames are out.
     Mono<Void> toTtyd =
-        out.sendObject(session.receive().map(init::toUpstream))
+        out.sendObject(session.receive().filter(message -> !live.isRevoked()).map(init::toUpstream))
             .then()
             .onErrorResume(e -> Mono.empty());
     Mono<Void> toClient =
@@ -146,7 +184,20 @@ final class TerminalBridge implements WebSocketHandler {
                                 CloseCodes.reason(status.reasonText())))
                         : Mono.empty())
             .onErrorResume(e -> Mono.empty());
-    return Mono.when(toTtyd, toClient, clientClosed, ttydClosed);
+    // On revocation both sides are closed, and the pumps then end as for any close. The closes
+    // run on their own: cancelled half-way (as the pumps ending would), Reactor Netty releases
+    // their frames twice.
+    Disposable closeOnRevocation =
+        live.revoked()
+            .subscribe(
+                why ->
+                    Mono.when(
+                            out.sendClose(CloseCodes.revoked(why), CloseCodes.reason(why.reason())),
+                            session.close(revokedStatus(why)))
+                        .onErrorResume(e -> Mono.empty())
+                        .subscribe());
+    return Mono.when(toTtyd, toClient, clientClosed, ttydClosed)
+        .doFinally(signal -> closeOnRevocation.dispose());
   }
 
   /** The frame as a message for the client; null for frames Reactor Netty handles itself. */

@@ -4,14 +4,26 @@ import io.workspacebackend.model.session.SessionPorts;
 import io.workspacebackend.model.session.SessionStatus;
 
 /**
- * What the proxies need of a session the caller may use: its state, its host ports on 127.0.0.1 and
- * the secret its services require. The secret never leaves the server.
+ * What the proxies need of a session the caller may use: its owner, its state, its host ports on
+ * 127.0.0.1 and the secret its services require. The secret never leaves the server.
  */
 public record ProxyTarget(
-    String sessionId, SessionStatus status, SessionPorts ports, String serviceSecret) {
+    String sessionId,
+    String ownerId,
+    SessionStatus status,
+    SessionPorts ports,
+    String serviceSecret) {
   /** Never prints the secret. */
   @Override
   public String toString() {
-    return "ProxyTarget[sessionId=" + sessionId + ", status=" + status + ", ports=" + ports + "]";
+    return "ProxyTarget[sessionId="
+        + sessionId
+        + ", ownerId="
+        + ownerId
+        + ", status="
+        + status
+        + ", ports="
+        + ports
+        + "]";
   }
 }

@@ -1,5 +1,8 @@
 package io.workspacebackend.session;
 
+import io.workspacebackend.auth.ConnectionGrant;
+import io.workspacebackend.auth.LiveConnections;
+import io.workspacebackend.auth.Revocation;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.Session;
@@ -28,10 +31,12 @@ class SessionController {
 
   private final SessionService sessions;
   private final SessionEvents events;
+  private final LiveConnections connections;
 
-  SessionController(SessionService sessions, SessionEvents events) {
+  SessionController(SessionService sessions, SessionEvents events, LiveConnections connections) {
     this.sessions = sessions;
     this.events = events;
+    this.connections = connections;
   }
 
   @PostMapping("/api/sessions")
@@ -82,11 +87,23 @@ class SessionController {
     return sessions.stats(user, id);
   }
 
-  /** Changes of the sessions the caller may see (an admin sees all), with heartbeats. */
+  /**
+   * Changes of the sessions the caller may see (an admin sees all), with heartbeats. When the
+   * caller's access is withdrawn (logout, disabled, or an admin demoted) the stream ends with an
+   * {@code event: revoked} whose data is the problem a new request would get.
+   */
   @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  Flux<ServerSentEvent<Session>> events(@AuthenticationPrincipal SignedInUser user) {
+  Flux<ServerSentEvent<?>> events(@AuthenticationPrincipal SignedInUser user) {
     String userId = user.account().id().toString();
     boolean admin = SessionService.isAdmin(user);
-    return events.stream(session -> admin || session.userId().toString().equals(userId));
+    Flux<ServerSentEvent<?>> changes =
+        Flux.from(events.stream(session -> admin || session.userId().toString().equals(userId)));
+    return connections.whileGranted(
+        ConnectionGrant.apiStream(user, admin), changes, SessionController::revoked);
+  }
+
+  private static Flux<ServerSentEvent<?>> revoked(Revocation why) {
+    return Flux.<ServerSentEvent<?>>just(
+        ServerSentEvent.builder(why.problem()).event("revoked").build());
   }
 }

@@ -1,5 +1,7 @@
 package io.workspacebackend.session;
 
+import io.workspacebackend.auth.ConnectionGrant;
+import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
@@ -42,6 +44,7 @@ class SessionService {
   private final WorkspaceDirectories workspaces;
   private final JsonMapper json;
   private final ImagePresence images;
+  private final LiveConnections connections;
 
   SessionService(
       SessionStore store,
@@ -52,7 +55,8 @@ class SessionService {
       WorkspaceConfig config,
       JsonMapper json,
       ImagePresence images,
-      WorkspaceDirectories workspaces) {
+      WorkspaceDirectories workspaces,
+      LiveConnections connections) {
     this.store = store;
     this.launcher = launcher;
     this.transitions = transitions;
@@ -62,6 +66,7 @@ class SessionService {
     this.workspaces = workspaces;
     this.json = json;
     this.images = images;
+    this.connections = connections;
   }
 
   /** Stores the session as {@code pending} and starts its container in the background. */
@@ -130,6 +135,9 @@ class SessionService {
             row ->
                 transitions
                     .stopping(row.id())
+                    // Stored as stopping, the proxy lets nothing new in; what is open ends now,
+                    // not when the container is gone.
+                    .doOnNext(stopping -> connections.sessionDeleted(row.id()))
                     // A launch in progress notices "stopping" at its next step and ends.
                     .then(
                         launcher
@@ -142,13 +150,20 @@ class SessionService {
                     .then(store.delete(row.id())));
   }
 
+  /**
+   * The container's output; a followed one ends (completes: plain text has no way to say why) when
+   * the caller's access to the session is withdrawn.
+   */
   Flux<String> logs(SignedInUser user, String id, int tail, boolean follow) {
     return owned(user, id)
         .flatMapMany(
             row ->
                 row.containerId() == null
                     ? Flux.<String>empty()
-                    : runtime.logs(row.containerId(), tail, follow))
+                    : connections.whileGranted(
+                        ConnectionGrant.intoSession(user, row.id(), row.userId()),
+                        runtime.logs(row.containerId(), tail, follow),
+                        why -> Flux.empty()))
         .map(line -> line + "\n");
   }
 

@@ -17,6 +17,9 @@ public class SessionTargets {
   public Mono<ProxyTarget> find(SignedInUser user, String sessionId) {
     return sessions
         .owned(user, sessionId)
-        .map(row -> new ProxyTarget(row.id(), row.state(), row.ports(), row.serviceSecret()));
+        .map(
+            row ->
+                new ProxyTarget(
+                    row.id(), row.userId(), row.state(), row.ports(), row.serviceSecret()));
   }
 }

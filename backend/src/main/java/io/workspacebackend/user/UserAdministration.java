@@ -11,25 +11,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UserAdministration {
   private final UserRepository users;
   private final TransactionTemplate transactions;
+  private final AccountChangeListener listener;
 
-  UserAdministration(UserRepository users, JdbcAccess access) {
+  UserAdministration(UserRepository users, JdbcAccess access, AccountChangeListener listener) {
     this.users = users;
     this.transactions = access.transactions();
+    this.listener = listener;
   }
 
   /** Blocking: call it through {@code Database}. */
   UserAccount change(UUID id, Role role, Boolean disabled) {
-    return transactions.execute(
-        status -> {
-          // Write first: the UPDATE takes SQLite's write lock, so the count below cannot be
-          // raced by a concurrent change (a read-then-write transaction could be).
-          if (!users.change(id, role, disabled)) {
-            throw new UserNotFoundException(id.toString());
-          }
-          if (users.countEnabledAdmins() == 0) {
-            throw new LastAdminException();
-          }
-          return users.findById(id).orElseThrow(() -> new UserNotFoundException(id.toString()));
-        });
+    UserAccount changed =
+        transactions.execute(
+            status -> {
+              // Write first: the UPDATE takes SQLite's write lock, so the count below cannot be
+              // raced by a concurrent change (a read-then-write transaction could be).
+              if (!users.change(id, role, disabled)) {
+                throw new UserNotFoundException(id.toString());
+              }
+              if (users.countEnabledAdmins() == 0) {
+                throw new LastAdminException();
+              }
+              return users.findById(id).orElseThrow(() -> new UserNotFoundException(id.toString()));
+            });
+    // After the commit, so that a change refused (the last admin) ends nothing.
+    listener.accountChanged(changed);
+    return changed;
   }
 }

@@ -18,8 +18,9 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * A real upstream for proxy tests, on 127.0.0.1: it tells what reached it (headers, path, body
- * size), streams events when told to, and speaks WebSocket on {@code /ws} like ttyd (subprotocol
- * {@code tty}), echoing frames and recording how it was closed.
+ * size), streams events when told to, starts a plain body on {@code /slow} that never ends, and
+ * speaks WebSocket on {@code /ws} like ttyd (subprotocol {@code tty}), echoing frames and recording
+ * them and how it was closed.
  */
 final class EchoUpstream implements AutoCloseable {
   /** The request headers of the last {@code /echo} or {@code /ws} request, lower-case names. */
@@ -28,6 +29,11 @@ final class EchoUpstream implements AutoCloseable {
   volatile String lastUri = "";
   final Sinks.Many<String> events = Sinks.many().multicast().directBestEffort();
   final CountDownLatch eventStreamClosed = new CountDownLatch(1);
+  final CountDownLatch slowBodyClosed = new CountDownLatch(1);
+
+  /** Each WebSocket frame that reached this upstream, as UTF-8 text. */
+  final BlockingQueue<String> framesFromProxy = new LinkedBlockingQueue<>();
+
   final BlockingQueue<Integer> requestChunks = new LinkedBlockingQueue<>();
   final CompletableFuture<Integer> closeCodeFromProxy = new CompletableFuture<>();
   final CountDownLatch webSocketGone = new CountDownLatch(1);
@@ -83,6 +89,14 @@ final class EchoUpstream implements AutoCloseable {
                                                 Mono.just(": open\n\n"),
                                                 events.asFlux().map(e -> "data: " + e + "\n\n"))
                                             .doFinally(signal -> eventStreamClosed.countDown())))
+                        .get(
+                            "/slow",
+                            (request, response) ->
+                                response
+                                    .header("Content-Type", "text/plain")
+                                    .sendString(
+                                        Flux.concat(Mono.just("first\n"), Flux.<String>never())
+                                            .doFinally(signal -> slowBodyClosed.countDown())))
                         .ws(
                             "/ws",
                             (in, out) -> {
@@ -96,6 +110,12 @@ final class EchoUpstream implements AutoCloseable {
                               return out.sendObject(
                                       in.aggregateFrames(16 * 1024 * 1024)
                                           .receiveFrames()
+                                          .doOnNext(
+                                              frame ->
+                                                  framesFromProxy.add(
+                                                      frame
+                                                          .content()
+                                                          .toString(StandardCharsets.UTF_8)))
                                           .map(WebSocketFrame::retain)
                                           .flatMap(frame -> reply(frame, out)))
                                   .then()

@@ -1,6 +1,8 @@
 package io.workspacebackend.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +24,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.PrematureCloseException;
 import reactor.util.function.Tuple2;
 
 /** The HTTP forwarder against a real upstream: what arrives there, and how bodies stream. */
@@ -31,9 +36,15 @@ class HttpForwardingTest {
   private final HttpClient client = HttpClient.create();
 
   @AfterEach
-  void stop() {
-    proxy.close();
-    upstream.close();
+  void nothingStaysRegisteredOnceARequestHasEnded() {
+    try {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(proxy.connections.openCount()).isZero());
+    } finally {
+      proxy.close();
+      upstream.close();
+    }
   }
 
   @Test
@@ -152,6 +163,88 @@ class HttpForwardingTest {
     assertThat(seen.poll(10, TimeUnit.SECONDS)).contains(": open");
     stream.dispose();
     assertThat(upstream.eventStreamClosed.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aRevokedEventStreamEndsWithARevokedEventAfterTheLastWholeOne() throws Exception {
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    Disposable stream =
+        client
+            .get()
+            .uri(proxy.base() + "/p/events")
+            .responseContent()
+            .asString()
+            .subscribe(seen::add, ended::completeExceptionally, () -> ended.complete(null));
+    try {
+      assertThat(seen.poll(10, TimeUnit.SECONDS)).contains(": open");
+      upstream.events.tryEmitNext("one");
+      assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("data: one\n\n");
+
+      proxy.connections.sessionDeleted(ProxyHarness.SESSION);
+
+      ended.get(10, TimeUnit.SECONDS);
+      assertThat(String.join("", seen))
+          .startsWith("event:revoked\ndata:{")
+          .contains("\"status\":404", "the session was deleted")
+          .endsWith("}\n\n");
+      assertThat(upstream.eventStreamClosed.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      stream.dispose();
+    }
+  }
+
+  @Test
+  void aRevokedDownloadIsBrokenOffRatherThanEndedAsIfWhole() throws Exception {
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    Disposable download =
+        client
+            .get()
+            .uri(proxy.base() + "/p/slow")
+            .responseContent()
+            .asString()
+            .subscribe(seen::add, ended::completeExceptionally, () -> ended.complete(null));
+    try {
+      assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("first\n");
+
+      proxy.connections.signedOut(ProxyHarness.GRANT.tokenId());
+
+      assertThatThrownBy(() -> ended.get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(PrematureCloseException.class);
+      assertThat(upstream.slowBodyClosed.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      download.dispose();
+    }
+  }
+
+  @Test
+  void aRevokedUploadStopsAndIsAnswered401() {
+    byte[] chunk = new byte[64 * 1024];
+    // The client goes on sending after the first chunk; the proxy must stop forwarding it.
+    Flux<ByteBuf> body =
+        Flux.concat(
+            Mono.fromCallable(() -> Unpooled.wrappedBuffer(chunk)),
+            Mono.fromRunnable(
+                    () -> {
+                      try {
+                        assertThat(upstream.requestChunks.poll(10, TimeUnit.SECONDS)).isNotNull();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      proxy.connections.signedOut(ProxyHarness.GRANT.tokenId());
+                    })
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .then(Mono.never()));
+    var response =
+        client
+            .post()
+            .uri(proxy.base() + "/p/echo")
+            .send(body)
+            .response()
+            .block(Duration.ofSeconds(10));
+    assertThat(response.status().code()).isEqualTo(401);
   }
 
   @Test

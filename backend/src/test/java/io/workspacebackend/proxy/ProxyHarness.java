@@ -1,9 +1,13 @@
 package io.workspacebackend.proxy;
 
+import io.workspacebackend.auth.ConnectionGrant;
+import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.proxy.HeaderPolicy.Direction;
 import io.workspacebackend.proxy.ProxyConfiguration.ProxyClients;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.ErrorResponse;
@@ -18,10 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The proxy's own parts (forwarder, header policy, WebSocket bridge) on a real server, in front of
  * an upstream on a given port: {@code /p/**} is forwarded as a session service's prefix is, and
  * {@code /ws} is bridged as the terminal is. No session, no container: what reaches the upstream
- * can be seen exactly.
+ * can be seen exactly. Every connection is registered under {@link #GRANT} with {@link
+ * #connections}, which a test revokes and counts.
  */
 final class ProxyHarness implements AutoCloseable {
   static final String SECRET = "harness-secret";
+  static final String SESSION = "harness-session";
+  static final ConnectionGrant GRANT =
+      new ConnectionGrant(UUID.randomUUID(), "harness-token", SESSION, false);
+
+  final LiveConnections connections = new LiveConnections(Clock.systemUTC());
 
   private final ProxyClients clients = new ProxyConfiguration().proxyClients();
   private final DisposableServer server;
@@ -33,13 +43,15 @@ final class ProxyHarness implements AutoCloseable {
     this.upstreamPort = upstreamPort;
     this.status = status;
     this.patience = patience;
-    HttpForwarder forwarder = new HttpForwarder(clients.http());
+    HttpForwarder forwarder =
+        new HttpForwarder(clients.http(), connections, JsonMapper.builder().build());
     var handler =
         WebHttpHandlerBuilder.webHandler(
                 exchange ->
                     exchange.getRequest().getPath().value().equals("/ws")
                         ? clients.webSockets().handleRequest(exchange, bridge(exchange))
-                        : forwarder.forward(exchange, upstream(ProxiedService.FILES, "/p"), 1))
+                        : forwarder.forward(
+                            exchange, upstream(ProxiedService.FILES, "/p"), 1, GRANT))
             .exceptionHandler(ProxyHarness::render)
             .build();
     server =
@@ -76,7 +88,9 @@ final class ProxyHarness implements AutoCloseable {
         "/ws",
         patience,
         new TerminalInit(ProxiedService.ttydAuthToken(SECRET), JsonMapper.builder().build()),
-        ProxyConfiguration.MAX_FRAME_PAYLOAD);
+        ProxyConfiguration.MAX_FRAME_PAYLOAD,
+        connections,
+        GRANT);
   }
 
   /** As the backend's problem handler does, minus the body: status and headers. */

@@ -14,7 +14,7 @@ import reactor.test.StepVerifier;
 
 class StartupGateTest {
   private static ProxyTarget target(SessionStatus status) {
-    return new ProxyTarget("s1", status, new SessionPorts(1, 2, 3), "secret");
+    return new ProxyTarget("s1", "u1", status, new SessionPorts(1, 2, 3), "secret");
   }
 
   private static Upstream upstream(SessionStatus status) {

@@ -1,6 +1,7 @@
 package io.workspacebackend.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.workspacebackend.model.session.SessionStatus;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -132,6 +134,81 @@ class TerminalBridgeTest {
       assertThat(recorder.closed.get(10, TimeUnit.SECONDS))
           .startsWith("1013 the terminal did not answer within 1 s");
     }
+  }
+
+  @Test
+  void aRevokedSocketIsClosedWithItsReasonAndNothingSentAfterReachesTtyd() throws Exception {
+    try (EchoUpstream upstream = new EchoUpstream(0);
+        ProxyHarness proxy = running(upstream.port())) {
+      SocketRecorder recorder = new SocketRecorder();
+      WebSocket socket = open(proxy, recorder);
+      socket.sendText("{}", true).join();
+      recorder.awaitContaining("AuthToken", 10);
+      socket.sendText("0before", true).join();
+      recorder.awaitContaining("0before", 10);
+
+      proxy.connections.signedOut(ProxyHarness.GRANT.tokenId());
+      sendUnlessClosed(socket, "0after");
+
+      assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).isEqualTo("4401 signed out");
+      assertThat(upstream.closeCodeFromProxy.get(10, TimeUnit.SECONDS)).isEqualTo(4401);
+      // Once ttyd's connection is gone nothing more can reach it: only then is "never" known.
+      assertThat(upstream.webSocketGone.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(upstream.framesFromProxy).contains("0before").doesNotContain("0after");
+      awaitNothingRegistered(proxy);
+    }
+  }
+
+  @Test
+  void aSocketRevokedWhileWaitingForTtydIsClosedWithItsReason() throws Exception {
+    try (ProxyHarness proxy =
+        new ProxyHarness(
+            HttpForwardingTest.freePort(), SessionStatus.STARTING, Duration.ofSeconds(60))) {
+      SocketRecorder recorder = new SocketRecorder();
+      open(proxy, recorder);
+      await().atMost(Duration.ofSeconds(10)).until(() -> proxy.connections.openCount() == 1);
+
+      proxy.connections.sessionDeleted(ProxyHarness.SESSION);
+
+      assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).isEqualTo("4404 session deleted");
+      awaitNothingRegistered(proxy);
+    }
+  }
+
+  @Test
+  void aSocketClosedByEitherSideLeavesNothingRegistered() throws Exception {
+    try (EchoUpstream upstream = new EchoUpstream(0);
+        ProxyHarness proxy = running(upstream.port())) {
+      SocketRecorder byClient = new SocketRecorder();
+      WebSocket socket = open(proxy, byClient);
+      SocketRecorder byTtyd = new SocketRecorder();
+      WebSocket other = open(proxy, byTtyd);
+      socket.sendText("{}", true).join();
+      other.sendText("{}", true).join();
+      byClient.awaitContaining("AuthToken", 10);
+      byTtyd.awaitContaining("AuthToken", 10);
+      assertThat(proxy.connections.openCount()).isEqualTo(2);
+
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+      other.sendText("close:4002", true).join();
+
+      assertThat(byTtyd.closed.get(10, TimeUnit.SECONDS)).startsWith("4002");
+      awaitNothingRegistered(proxy);
+    }
+  }
+
+  private static void sendUnlessClosed(WebSocket socket, String text) {
+    try {
+      socket.sendText(text, true).join();
+    } catch (CompletionException e) {
+      // The close frame arrived first and the client closed its side: nothing was sent.
+    }
+  }
+
+  private static void awaitNothingRegistered(ProxyHarness proxy) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(proxy.connections.openCount()).isZero());
   }
 
   private static ProxyHarness running(int port) {

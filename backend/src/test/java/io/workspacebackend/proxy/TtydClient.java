@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 final class TtydClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder output = new StringBuilder();
   private final CompletableFuture<String> closed = new CompletableFuture<>();
+  private volatile long closedAtNanos;
   private final WebSocket socket;
   private boolean continuing;
 
@@ -40,6 +42,29 @@ final class TtydClient implements WebSocket.Listener, AutoCloseable {
 
   void resize(int columns, int rows) {
     send("1{\"columns\":" + columns + ",\"rows\":" + rows + "}");
+  }
+
+  /**
+   * Types unless this client has already closed its side (after the server's close frame it answers
+   * with its own and sends nothing more); says whether the keys were sent.
+   */
+  boolean typeUnlessClosed(String keys) {
+    try {
+      type(keys);
+      return true;
+    } catch (CompletionException e) {
+      return false;
+    }
+  }
+
+  /** Waits for the server to close the socket: {@code "code reason"}. */
+  String awaitClosed(long seconds) throws Exception {
+    return closed.get(seconds, TimeUnit.SECONDS);
+  }
+
+  /** {@link System#nanoTime()} when the close arrived. */
+  long closedAtNanos() {
+    return closedAtNanos;
   }
 
   private void send(String message) {
@@ -95,6 +120,7 @@ final class TtydClient implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closedAtNanos = System.nanoTime();
     closed.complete(statusCode + " " + reason);
     return null;
   }

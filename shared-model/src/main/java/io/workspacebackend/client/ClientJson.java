@@ -54,6 +54,17 @@ final class ClientJson {
     }
   }
 
+  /** The exception for a problem that came without a response of its own (an event's data). */
+  static ApiException problem(String body) {
+    int status;
+    try {
+      status = JSON.readTree(body).path("status").asInt(0);
+    } catch (JacksonException e) {
+      status = 0;
+    }
+    return problem(status, body);
+  }
+
   private static String reasonPhrase(int status) {
     return switch (status) {
       case 400 -> "Bad Request";

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import tools.jackson.core.type.TypeReference;
 
@@ -171,21 +172,26 @@ public final class WorkspaceClient {
   /**
    * Follows {@code /api/events}: each session the caller may see, whenever it changes. A deleted
    * session is announced a last time with status {@code stopped}. {@code end} is called once if the
-   * stream ends or fails (not after {@link Subscription#close()}).
+   * stream ends or fails (not after {@link Subscription#close()}); when the server ended it because
+   * the sign-in was withdrawn (logout, account disabled: 401; admin role removed: 403), with the
+   * {@link ApiException} it sent as its last event.
    */
   public Subscription events(Consumer<Session> onSession, Consumer<Throwable> end) {
+    AtomicReference<ApiException> revoked = new AtomicReference<>();
     EventStreamParser parser =
         new EventStreamParser(
             (event, data) -> {
               if (event.equals("session")) {
                 onSession.accept(ClientJson.read(data, Session.class));
+              } else if (event.equals("revoked")) {
+                revoked.set(ClientJson.problem(data));
               }
             });
     return new StreamReader(
             "session-events",
             () -> openStream("/api/events", "text/event-stream"),
             parser::line,
-            end)
+            failure -> end.accept(revoked.get() != null ? revoked.get() : failure))
         .start();
   }
 
