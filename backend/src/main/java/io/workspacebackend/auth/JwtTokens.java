@@ -4,9 +4,7 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
 import io.workspacebackend.config.WorkspaceConfig;
-import io.workspacebackend.server.ServerStartException;
 import io.workspacebackend.user.UserAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs and checks login tokens: HS256 with the key from the secret file; claims {@code sub} (user
- * id), {@code role}, {@code jti}, {@code iat}, {@code exp}.
+ * id), {@code role}, {@code jti}, {@code iat}, {@code exp}, and never {@code aud} (tokens for other
+ * audiences, such as a session origin's cookie, are not login tokens).
  */
 @Component
 class JwtTokens {
@@ -29,12 +28,8 @@ class JwtTokens {
   private final Duration ttl;
   private final Clock clock;
 
-  JwtTokens(WorkspaceConfig config, Clock clock) throws ServerStartException {
-    try {
-      this.key = Keys.hmacShaKeyFor(JwtSecretFile.read(config.auth().secretFile()));
-    } catch (JwtSecretFile.InvalidSecretException e) {
-      throw new ServerStartException(e.getMessage(), e);
-    }
+  JwtTokens(SigningKeys keys, WorkspaceConfig config, Clock clock) {
+    this.key = keys.loginTokens();
     this.ttl = config.auth().tokenTtl();
     this.clock = clock;
     // Only signed tokens (an unsecured "alg: none" token is rejected) and only with our key.
@@ -77,6 +72,9 @@ class JwtTokens {
     Date expiresAt = claims.getExpiration();
     if (claims.getId() == null || expiresAt == null || issuedAt == null) {
       throw new BadCredentialsException("token lacks jti, iat or exp");
+    }
+    if (claims.getAudience() != null && !claims.getAudience().isEmpty()) {
+      throw new BadCredentialsException("a token for an audience is not a login token");
     }
     if (issuedAt.toInstant().isAfter(clock.instant())) {
       throw new BadCredentialsException("token issued in the future");

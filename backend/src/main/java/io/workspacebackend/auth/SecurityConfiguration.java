@@ -14,13 +14,16 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
  * Stateless security: every request is authenticated by its token alone. Health, the API
  * description, login and registration are open; user and invite administration need the admin role;
- * everything else needs a signed-in user.
+ * everything else needs a signed-in user. A state-changing request that signs in with the cookie
+ * must also come from a trusted origin. Session origins never reach this chain: their own filter
+ * answers them first.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -36,12 +39,16 @@ class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(
-      ServerHttpSecurity http, ProblemWriter problems, TokenAuthenticationManager tokens) {
+      ServerHttpSecurity http,
+      ProblemWriter problems,
+      TokenAuthenticationManager tokens,
+      TrustedOrigins origins) {
+    ServerWebExchangeMatcher notOpen =
+        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(OPEN));
     AuthenticationWebFilter tokenFilter = new AuthenticationWebFilter(tokens);
     tokenFilter.setServerAuthenticationConverter(new TokenAuthenticationConverter());
     tokenFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-    tokenFilter.setRequiresAuthenticationMatcher(
-        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(OPEN)));
+    tokenFilter.setRequiresAuthenticationMatcher(notOpen);
     tokenFilter.setAuthenticationFailureHandler(
         (filterExchange, e) ->
             unauthorized(
@@ -54,6 +61,8 @@ class SecurityConfiguration {
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .addFilterBefore(
+            new CookieRequestOrigins(origins, notOpen), SecurityWebFiltersOrder.AUTHENTICATION)
         .addFilterAt(tokenFilter, SecurityWebFiltersOrder.AUTHENTICATION)
         .authorizeExchange(
             exchanges ->

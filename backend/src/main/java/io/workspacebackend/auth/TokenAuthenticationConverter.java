@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * cookie is ambient (a browser sends it unasked), so an explicit token simply outranks it.
  */
 final class TokenAuthenticationConverter implements ServerAuthenticationConverter {
-  static final String COOKIE = "workspace_token";
+  static final String COOKIE = CredentialCookies.API;
   static final String QUERY_PARAMETER = "token";
   private static final String BEARER = "bearer ";
   private static final Pattern TERMINAL_PAGE = Pattern.compile("^/sessions/[^/]+/terminal/.*");

@@ -46,6 +46,23 @@ final class Settings {
           ValueTypes.origins(),
           fixed(List.of()),
           c -> c.server().allowedOrigins());
+  static final Setting<Optional<String>> SERVER_SESSION_DOMAIN =
+      Setting.of(
+          SERVER,
+          "session_domain",
+          "Domain under which each session gets a browser origin of its own,"
+              + " <session-id>.<session_domain>; the API's own host must not lie under it.",
+          ValueTypes.optionalDomainName(),
+          derived(
+              "\"localhost\" when host is a loopback address (browsers resolve *.localhost to"
+                  + " loopback); otherwise empty, which keeps browsers out of sessions until it names"
+                  + " a wildcard DNS domain that points at this server",
+              "localhost",
+              values ->
+                  LoopbackHost.is(values.get(SERVER_HOST))
+                      ? Optional.of("localhost")
+                      : Optional.empty()),
+          c -> c.server().sessionDomain());
   static final Setting<DataSize> SERVER_MAX_BODY_SIZE =
       Setting.of(
           SERVER,
@@ -250,6 +267,7 @@ final class Settings {
           SERVER_HOST,
           SERVER_PORT,
           SERVER_ALLOWED_ORIGINS,
+          SERVER_SESSION_DOMAIN,
           SERVER_MAX_BODY_SIZE,
           AUTH_TOKEN_TTL,
           AUTH_SECRET_FILE,
@@ -284,6 +302,7 @@ final class Settings {
             v.get(SERVER_HOST),
             v.get(SERVER_PORT),
             v.get(SERVER_ALLOWED_ORIGINS),
+            v.get(SERVER_SESSION_DOMAIN),
             v.get(SERVER_MAX_BODY_SIZE)),
         new WorkspaceConfig.Auth(
             v.get(AUTH_TOKEN_TTL),

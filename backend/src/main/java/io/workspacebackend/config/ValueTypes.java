@@ -104,6 +104,20 @@ final class ValueTypes {
         value -> TomlText.quote(DataSizeFormat.format(value)));
   }
 
+  /** A DNS name such as "ws.example.com" or "localhost", lower-cased; empty means not set. */
+  static ValueType<Optional<String>> optionalDomainName() {
+    return new ScalarType<>(
+        "a domain name like \"ws.example.com\" (no scheme, port or path), or \"\"",
+        (text, expander) -> {
+          String name = expander.text(text).strip().toLowerCase(Locale.ROOT);
+          if (name.isEmpty()) {
+            return Optional.of(Optional.empty());
+          }
+          return DomainName.isValid(name) ? Optional.of(Optional.of(name)) : Optional.empty();
+        },
+        value -> TomlText.quote(value.orElse("")));
+  }
+
   static ValueType<List<String>> origins() {
     return new OriginListType();
   }

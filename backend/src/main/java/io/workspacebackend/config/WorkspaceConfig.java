@@ -15,8 +15,16 @@ public record WorkspaceConfig(
     Paths paths,
     Logging logging) {
 
-  /** {@code [server]}: the HTTP server. */
-  public record Server(String host, int port, List<String> allowedOrigins, DataSize maxBodySize) {
+  /**
+   * {@code [server]}: the HTTP server. {@code sessionDomain} is empty when sessions have no browser
+   * origins (a server off loopback with no wildcard domain configured).
+   */
+  public record Server(
+      String host,
+      int port,
+      List<String> allowedOrigins,
+      Optional<String> sessionDomain,
+      DataSize maxBodySize) {
     public Server {
       allowedOrigins = List.copyOf(allowedOrigins);
     }

@@ -1,5 +1,6 @@
 package io.workspacebackend.proxy;
 
+import io.workspacebackend.auth.CredentialCookies;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,9 +11,11 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * What happens to headers on their way through the proxy: a list of small rules, each for the
- * request, the response or both. The caller's credentials stay here; the service's credential and
- * the {@code X-Forwarded-*} headers are added; hop-by-hop headers (and those named in {@code
- * Connection:}) belong to one connection and are dropped.
+ * request, the response or both. The caller's credentials (both of the backend's cookies, and
+ * {@code Authorization}) stay here; the service's credential and the {@code X-Forwarded-*} headers
+ * are added; hop-by-hop headers (and those named in {@code Connection:}) belong to one connection
+ * and are dropped. A service's CORS headers are dropped too: which pages may read a session is this
+ * server's decision, not the container's.
  */
 final class HeaderPolicy {
   /** Which way a header travels. */
@@ -28,7 +31,8 @@ final class HeaderPolicy {
   record Forwarding(
       String clientAddress, String scheme, String host, String prefix, String credential) {}
 
-  static final String AUTH_COOKIE = "workspace_token";
+  private static final Set<String> BACKEND_COOKIES =
+      Set.of(CredentialCookies.API, CredentialCookies.SESSION);
 
   private static final List<String> HOP_BY_HOP =
       List.of(
@@ -62,7 +66,7 @@ final class HeaderPolicy {
               EnumSet.of(Direction.REQUEST),
               (headers, forwarding) -> {
                 headers.remove(HttpHeaders.AUTHORIZATION);
-                removeAuthCookie(headers);
+                removeBackendCookies(headers);
               }),
           new Rule("X-Forwarded-*", EnumSet.of(Direction.REQUEST), HeaderPolicy::addForwarded),
           new Rule(
@@ -72,18 +76,26 @@ final class HeaderPolicy {
                   headers.set(HttpHeaders.AUTHORIZATION, forwarding.credential())),
           new Rule(
               "a service's challenge is for the proxy's credential, not the caller's; a service"
-                  + " must not set the backend's own cookie",
+                  + " must not set the backend's own cookies",
               EnumSet.of(Direction.RESPONSE),
               (headers, forwarding) -> {
                 headers.remove(HttpHeaders.WWW_AUTHENTICATE);
                 List<String> cookies = headers.getOrEmpty(HttpHeaders.SET_COOKIE);
-                if (cookies.stream().anyMatch(HeaderPolicy::setsAuthCookie)) {
+                if (cookies.stream().anyMatch(HeaderPolicy::setsBackendCookie)) {
                   List<String> kept =
-                      cookies.stream().filter(cookie -> !setsAuthCookie(cookie)).toList();
+                      cookies.stream().filter(cookie -> !setsBackendCookie(cookie)).toList();
                   headers.remove(HttpHeaders.SET_COOKIE);
                   kept.forEach(cookie -> headers.add(HttpHeaders.SET_COOKIE, cookie));
                 }
-              }));
+              }),
+          new Rule(
+              "cross-origin reads are this server's decision, not the container's",
+              EnumSet.of(Direction.RESPONSE),
+              (headers, forwarding) ->
+                  headers.headerNames().stream()
+                      .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
+                      .toList()
+                      .forEach(headers::remove)));
 
   private HeaderPolicy() {}
 
@@ -125,16 +137,21 @@ final class HeaderPolicy {
     if (forwarding.host() != null) {
       headers.set("X-Forwarded-Host", forwarding.host());
     }
-    headers.set("X-Forwarded-Prefix", forwarding.prefix());
+    if (forwarding.prefix().isEmpty()) {
+      // A service at the root of a session's origin has no prefix to report.
+      headers.remove("X-Forwarded-Prefix");
+    } else {
+      headers.set("X-Forwarded-Prefix", forwarding.prefix());
+    }
   }
 
-  /** Drops {@code workspace_token} from every {@code Cookie} header; keeps the other cookies. */
-  private static void removeAuthCookie(HttpHeaders headers) {
+  /** Drops the backend's cookies from every {@code Cookie} header; keeps the other cookies. */
+  private static void removeBackendCookies(HttpHeaders headers) {
     List<String> kept = new ArrayList<>();
     for (String value : headers.getOrEmpty(HttpHeaders.COOKIE)) {
       for (String pair : value.split(";")) {
         String trimmed = pair.strip();
-        if (!trimmed.isEmpty() && !cookieName(trimmed).equals(AUTH_COOKIE)) {
+        if (!trimmed.isEmpty() && !BACKEND_COOKIES.contains(cookieName(trimmed))) {
           kept.add(trimmed);
         }
       }
@@ -145,8 +162,8 @@ final class HeaderPolicy {
     }
   }
 
-  private static boolean setsAuthCookie(String setCookie) {
-    return cookieName(setCookie.strip()).equals(AUTH_COOKIE);
+  private static boolean setsBackendCookie(String setCookie) {
+    return BACKEND_COOKIES.contains(cookieName(setCookie.strip()));
   }
 
   private static String cookieName(String pair) {

@@ -2,11 +2,17 @@ package io.workspacebackend.proxy;
 
 import io.workspacebackend.model.session.SessionPorts;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 
-/** The three services of a session container, each with its host port and its own credential. */
-enum ProxiedService {
-  OPENCODE("opencode") {
+/**
+ * The three services of a session container: each with its host port, its own credential, its name
+ * in paths and in {@code ?service=}, and where it sits on the session's own origin (each at the
+ * root its pages expect: opencode's web UI at {@code /}, ttyd's page at {@code /terminal/}).
+ */
+public enum ProxiedService {
+  OPENCODE("opencode", "", "/") {
     @Override
     int port(SessionPorts ports) {
       return ports.opencode();
@@ -17,7 +23,7 @@ enum ProxiedService {
       return "Basic " + base64("opencode:" + secret);
     }
   },
-  FILES("files") {
+  FILES("files", "/files", "/files/tree") {
     @Override
     int port(SessionPorts ports) {
       return ports.fileserver();
@@ -28,7 +34,7 @@ enum ProxiedService {
       return "Bearer " + secret;
     }
   },
-  TERMINAL("terminal") {
+  TERMINAL("terminal", "/terminal", "/terminal/") {
     @Override
     int port(SessionPorts ports) {
       return ports.ttyd();
@@ -40,11 +46,33 @@ enum ProxiedService {
     }
   };
 
-  /** The path segment after {@code /sessions/{id}/}. */
+  /** The path segment after {@code /sessions/{id}/}, and the service's name in the API. */
   final String segment;
 
-  ProxiedService(String segment) {
+  /** Its path prefix on the session's own origin; empty for the root. */
+  final String originPrefix;
+
+  /** The page a browser opening the service lands on, on the session's own origin. */
+  private final String landing;
+
+  ProxiedService(String segment, String originPrefix, String landing) {
     this.segment = segment;
+    this.originPrefix = originPrefix;
+    this.landing = landing;
+  }
+
+  /** The service called {@code name} ({@code opencode}, {@code files} or {@code terminal}). */
+  public static Optional<ProxiedService> named(String name) {
+    return Arrays.stream(values()).filter(service -> service.segment.equals(name)).findFirst();
+  }
+
+  /** The names {@link #named} accepts, for error messages. */
+  public static String names() {
+    return String.join(", ", Arrays.stream(values()).map(service -> service.segment).toList());
+  }
+
+  public String landing() {
+    return landing;
   }
 
   abstract int port(SessionPorts ports);

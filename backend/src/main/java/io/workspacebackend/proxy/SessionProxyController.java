@@ -1,21 +1,7 @@
 package io.workspacebackend.proxy;
 
-import io.workspacebackend.auth.ConnectionGrant;
-import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.auth.SignedInUser;
-import io.workspacebackend.config.WorkspaceConfig;
-import io.workspacebackend.proxy.HeaderPolicy.Direction;
-import io.workspacebackend.proxy.ProxyConfiguration.ProxyClients;
-import io.workspacebackend.session.ProxyTarget;
-import io.workspacebackend.session.SessionTargets;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,50 +9,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The proxies into a session: {@code /sessions/{id}/opencode/**}, {@code /sessions/{id}/files/**},
- * ttyd's page under {@code /sessions/{id}/terminal/}, and the terminal WebSocket. Each request
- * takes one path: caller (already authenticated) → their session → the service → stream.
+ * The path routes into a session, for programs: {@code /sessions/{id}/opencode/**}, {@code
+ * /sessions/{id}/files/**}, ttyd's page under {@code /sessions/{id}/terminal/}, and the terminal
+ * WebSocket. Their answers are sandboxed (see {@link PathRouteSandbox}); browsers use the session's
+ * own origin.
  */
 @RestController
 class SessionProxyController {
-  /** {@code /sessions/{id}/<service>}: the segments stripped before forwarding. */
-  private static final int PREFIX_SEGMENTS = 3;
+  private final SessionProxy proxy;
 
-  /** A running session's ttyd gets a few tries (it may be restarting a connection), not minutes. */
-  private static final Duration RUNNING_PATIENCE = Duration.ofSeconds(5);
-
-  /**
-   * ttyd's page fetches its WebSocket token here. The real one is base64 of the session's secret,
-   * which never leaves the server: the page gets a placeholder, and the proxy puts the real token
-   * into the page's init message on the way to ttyd.
-   */
-  private static final byte[] PLACEHOLDER_TOKEN =
-      "{\"token\":\"\"}".getBytes(StandardCharsets.UTF_8);
-
-  private final SessionTargets sessions;
-  private final HttpForwarder forwarder;
-  private final ProxyClients clients;
-  private final OriginCheck origins;
-  private final JsonMapper json;
-  private final Duration startupTimeout;
-  private final LiveConnections connections;
-
-  SessionProxyController(
-      SessionTargets sessions,
-      ProxyClients clients,
-      WorkspaceConfig config,
-      JsonMapper json,
-      LiveConnections connections) {
-    this.sessions = sessions;
-    this.forwarder = new HttpForwarder(clients.http(), connections, json);
-    this.connections = connections;
-    this.clients = clients;
-    this.origins = new OriginCheck(config.server().allowedOrigins());
-    this.json = json;
-    this.startupTimeout = config.sessions().startupTimeout();
+  SessionProxyController(SessionProxy proxy) {
+    this.proxy = proxy;
   }
 
   @RequestMapping("/sessions/{id}/opencode/**")
@@ -74,7 +29,7 @@ class SessionProxyController {
       @AuthenticationPrincipal SignedInUser user,
       @PathVariable String id,
       ServerWebExchange exchange) {
-    return http(user, id, ProxiedService.OPENCODE, exchange);
+    return proxy.http(user, id, ProxiedService.OPENCODE, Mount.PATH_ROUTE, exchange);
   }
 
   @RequestMapping("/sessions/{id}/files/**")
@@ -82,7 +37,7 @@ class SessionProxyController {
       @AuthenticationPrincipal SignedInUser user,
       @PathVariable String id,
       ServerWebExchange exchange) {
-    return http(user, id, ProxiedService.FILES, exchange);
+    return proxy.http(user, id, ProxiedService.FILES, Mount.PATH_ROUTE, exchange);
   }
 
   @RequestMapping("/sessions/{id}/terminal/**")
@@ -90,7 +45,7 @@ class SessionProxyController {
       @AuthenticationPrincipal SignedInUser user,
       @PathVariable String id,
       ServerWebExchange exchange) {
-    return http(user, id, ProxiedService.TERMINAL, exchange);
+    return proxy.http(user, id, ProxiedService.TERMINAL, Mount.PATH_ROUTE, exchange);
   }
 
   @GetMapping("/sessions/{id}/terminal/token")
@@ -98,17 +53,7 @@ class SessionProxyController {
       @AuthenticationPrincipal SignedInUser user,
       @PathVariable String id,
       ServerWebExchange exchange) {
-    return sessions
-        .find(user, id)
-        .flatMap(StartupGate::admit)
-        .flatMap(
-            target -> {
-              ServerHttpResponse response = exchange.getResponse();
-              response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-              response.getHeaders().setCacheControl("no-store");
-              return response.writeWith(
-                  Mono.just(response.bufferFactory().wrap(PLACEHOLDER_TOKEN)));
-            });
+    return proxy.terminalToken(user, id, exchange);
   }
 
   @GetMapping({"/sessions/{id}/terminal", "/session/{id}/term", "/sessions/{id}/terminal/ws"})
@@ -120,64 +65,8 @@ class SessionProxyController {
     boolean upgrade = "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
     if (!upgrade && request.getPath().value().equals("/sessions/" + id + "/terminal")) {
       // A browser that opens the terminal's address gets ttyd's page.
-      return sessions.find(user, id).flatMap(target -> redirectToPage(exchange));
+      return proxy.redirectToPage(user, id, exchange);
     }
-    if (upgrade && !origins.allows(request)) {
-      return Mono.error(new ForeignOriginException(request.getHeaders().getOrigin()));
-    }
-    return sessions
-        .find(user, id)
-        .flatMap(StartupGate::admit)
-        .flatMap(
-            target -> {
-              Upstream upstream = Upstream.of(target, ProxiedService.TERMINAL);
-              HttpHeaders dial =
-                  HeaderPolicy.apply(
-                      Direction.REQUEST,
-                      request.getHeaders(),
-                      HttpForwarder.forwarding(request, upstream));
-              // The upstream handshake is Reactor Netty's own; ttyd checks no origin.
-              dial.remove(HttpHeaders.ORIGIN);
-              String query = ForwardedPath.withoutToken(request.getURI().getRawQuery());
-              TerminalBridge bridge =
-                  new TerminalBridge(
-                      clients.http(),
-                      upstream,
-                      dial,
-                      "/ws" + (query.isEmpty() ? "" : "?" + query),
-                      upstream.starting() ? startupTimeout : RUNNING_PATIENCE,
-                      new TerminalInit(ProxiedService.ttydAuthToken(target.serviceSecret()), json),
-                      ProxyConfiguration.MAX_FRAME_PAYLOAD,
-                      connections,
-                      grant(user, target));
-              return clients.webSockets().handleRequest(exchange, bridge);
-            });
-  }
-
-  private Mono<Void> http(
-      SignedInUser user, String id, ProxiedService service, ServerWebExchange exchange) {
-    return sessions
-        .find(user, id)
-        .flatMap(StartupGate::admit)
-        .flatMap(
-            target ->
-                forwarder.forward(
-                    exchange, Upstream.of(target, service), PREFIX_SEGMENTS, grant(user, target)));
-  }
-
-  private static ConnectionGrant grant(SignedInUser user, ProxyTarget target) {
-    return ConnectionGrant.intoSession(user, target.sessionId(), target.ownerId());
-  }
-
-  private static Mono<Void> redirectToPage(ServerWebExchange exchange) {
-    ServerHttpRequest request = exchange.getRequest();
-    String query = request.getURI().getRawQuery();
-    ServerHttpResponse response = exchange.getResponse();
-    response.setStatusCode(HttpStatus.FOUND);
-    response
-        .getHeaders()
-        .setLocation(
-            URI.create(request.getPath().value() + "/" + (query == null ? "" : "?" + query)));
-    return response.setComplete();
+    return proxy.terminal(user, id, Mount.PATH_ROUTE, exchange);
   }
 }

@@ -12,10 +12,10 @@ import java.net.URI;
 record Upstream(
     ProxiedService service, String prefix, int port, String secret, SessionStatus status) {
 
-  static Upstream of(ProxyTarget target, ProxiedService service) {
+  static Upstream of(ProxyTarget target, ProxiedService service, Mount mount) {
     return new Upstream(
         service,
-        "/sessions/" + target.sessionId() + "/" + service.segment,
+        mount.prefix(target.sessionId(), service),
         service.port(target.ports()),
         target.serviceSecret(),
         target.status());

@@ -142,6 +142,27 @@ class BadTokenTest {
   }
 
   @Test
+  void aTokenForAnAudienceIsRefusedEvenSignedWithTheServersKey() throws Exception {
+    SignedIn user = accounts.register(Role.USER);
+
+    assertRefused(
+        token(serverKey(), user.user().id(), Instant.now(), Duration.ofHours(1))
+            .audience()
+            .add("workspace-session-origin")
+            .and()
+            .compact());
+  }
+
+  @Test
+  void aTokenSignedWithAKeyDerivedForAnotherPurposeIsRefused() throws Exception {
+    SignedIn user = accounts.register(Role.USER);
+    SecretKey sessionCookieKey = new SigningKeys(backend.config()).derived("session-origin-cookie");
+
+    assertRefused(
+        token(sessionCookieKey, user.user().id(), Instant.now(), Duration.ofHours(1)).compact());
+  }
+
+  @Test
   void aValidlySignedTokenOfAnUnknownUserIsRefused() throws Exception {
     assertRefused(
         token(serverKey(), UUID.randomUUID(), Instant.now(), Duration.ofHours(1)).compact());

@@ -141,6 +141,11 @@ class ConfigErrorsTest {
     loading("[server]\nallowed_origins = [\"https://a.example.com/path\"]\n")
         .hasMessageContaining(
             "server.allowed_origins = [\"https://a.example.com/path\"]: expected a list of origins");
+    loading("[server]\nsession_domain = \"https://ws.example.com\"\n")
+        .hasMessageContaining(
+            "server.session_domain = \"https://ws.example.com\": expected a domain name like");
+    loading("[server]\nsession_domain = \"127.0.0.1\"\n")
+        .hasMessageContaining("expected a domain name");
     loading("[server]\nport = [1]\n")
         .hasMessageContaining("server.port = [\"1\"]: expected an integer");
   }

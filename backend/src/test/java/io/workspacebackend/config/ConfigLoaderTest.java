@@ -196,6 +196,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void sessionsGetLocalhostOriginsOnlyWhenTheServerListensOnLoopback() throws Exception {
+    assertThat(load(Map.of(), null, Map.of()).config().server().sessionDomain())
+        .contains("localhost");
+    assertThat(load(Map.of(), null, Map.of("server.host", "::1")).config().server().sessionDomain())
+        .contains("localhost");
+    assertThat(
+            load(Map.of(), null, Map.of("server.host", "0.0.0.0"))
+                .config()
+                .server()
+                .sessionDomain())
+        .isEmpty();
+    assertThat(
+            load(
+                    Map.of(),
+                    null,
+                    Map.of("server.host", "0.0.0.0", "server.session_domain", "WS.Example.com"))
+                .config()
+                .server()
+                .sessionDomain())
+        .contains("ws.example.com");
+  }
+
+  @Test
   void listsComeFromTomlArraysOrCommaSeparatedEnvironmentValues() throws Exception {
     Path file = write("c.toml", "[server]\nallowed_origins = [\"https://a.example.com\"]\n");
 

@@ -64,6 +64,7 @@ class ConfigRendererTest {
                 "host \"with\" \\ quotes",
                 9090,
                 List.of("https://a.example.com", "http://localhost:5173"),
+                Optional.of("ws.example.com"),
                 DataSize.ofKilobytes(1536)),
             new Auth(
                 Duration.ofMinutes(90),

@@ -32,12 +32,12 @@ class HeaderPolicyTest {
   }
 
   @Test
-  void onlyTheBackendsCookieIsRemoved() {
+  void onlyTheBackendsCookiesAreRemoved() {
     HttpHeaders headers =
         forwarded(
             MockServerHttpRequest.get("http://backend:8080/x")
-                .header(HttpHeaders.COOKIE, "a=1; workspace_token=jwt; b=2")
-                .header(HttpHeaders.COOKIE, "workspace_token=again")
+                .header(HttpHeaders.COOKIE, "a=1; workspace_token=jwt; b=2; workspace_session=s")
+                .header(HttpHeaders.COOKIE, "workspace_token=again; workspace_session=again")
                 .build());
     assertThat(headers.get(HttpHeaders.COOKIE)).containsExactly("a=1; b=2");
     assertThat(
@@ -109,10 +109,40 @@ class HeaderPolicyTest {
   }
 
   @Test
-  void aServicesChallengeAndAttemptsToSetTheBackendsCookieDoNotReachTheClient() {
+  void atTheRootOfASessionOriginThereIsNoPrefixToReport() {
+    Upstream atRoot =
+        new Upstream(ProxiedService.OPENCODE, "", 41000, "s3cret", SessionStatus.RUNNING);
+    MockServerHttpRequest request =
+        MockServerHttpRequest.get("http://s1.localhost/session")
+            .header("X-Forwarded-Prefix", "/planted")
+            .build();
+    HttpHeaders headers =
+        HeaderPolicy.apply(
+            Direction.REQUEST, request.getHeaders(), HttpForwarder.forwarding(request, atRoot));
+    assertThat(headers.containsHeader("X-Forwarded-Prefix")).isFalse();
+  }
+
+  @Test
+  void aServicesCorsHeadersNeverReachTheClient() {
+    HttpHeaders response = new HttpHeaders();
+    response.add("Access-Control-Allow-Origin", "http://other.localhost");
+    response.add("Access-Control-Allow-Credentials", "true");
+    response.add("access-control-expose-headers", "X-Secret");
+    response.add(HttpHeaders.VARY, "Origin");
+    HttpHeaders out =
+        HeaderPolicy.apply(
+            Direction.RESPONSE,
+            response,
+            HttpForwarder.forwarding(MockServerHttpRequest.get("http://b/x").build(), OPENCODE));
+    assertThat(out.headerNames()).containsExactly(HttpHeaders.VARY);
+  }
+
+  @Test
+  void aServicesChallengeAndAttemptsToSetTheBackendsCookiesDoNotReachTheClient() {
     HttpHeaders response = new HttpHeaders();
     response.add(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opencode\"");
     response.add(HttpHeaders.SET_COOKIE, "workspace_token=planted; Path=/");
+    response.add(HttpHeaders.SET_COOKIE, "workspace_session=planted; Path=/");
     response.add(HttpHeaders.SET_COOKIE, "theirs=1");
     HttpHeaders out =
         HeaderPolicy.apply(

@@ -26,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Debian's Chromium, headless, driven over its DevTools protocol with java.net.http: just the
- * commands the terminal page test needs (cookie, navigate, evaluate, type).
+ * commands the browser tests need (cookie, navigate, evaluate, type).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,7 +37,7 @@ final class HeadlessChromium implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-  HeadlessChromium(Path profile) throws Exception {
+  public HeadlessChromium(Path profile) throws Exception {
     process =
         new ProcessBuilder(
                 "chromium",
@@ -93,7 +93,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Sends one DevTools command and returns its result. */
-  JsonNode call(String method, Map<String, Object> params) throws Exception {
+  public JsonNode call(String method, Map<String, Object> params) throws Exception {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     pending.put(id, reply);
@@ -108,18 +108,62 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Evaluates JavaScript in the page and returns its value as a string. */
-  String evaluate(String expression) throws Exception {
+  public String evaluate(String expression) throws Exception {
     return call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true))
         .path("result")
         .path("value")
         .asString("");
   }
 
-  void type(String text) throws Exception {
+  /** Like {@link #evaluate}, for an expression whose value is a promise: waits for it. */
+  public String evaluateAwaiting(String expression) throws Exception {
+    return call(
+            "Runtime.evaluate",
+            Map.of("expression", expression, "returnByValue", true, "awaitPromise", true))
+        .path("result")
+        .path("value")
+        .asString("");
+  }
+
+  /** Gives the browser a cookie for {@code url}, as a sign-in there would have set it. */
+  public void setCookie(String name, String value, String url, String sameSite) throws Exception {
+    call(
+        "Network.setCookie",
+        Map.of("name", name, "value", value, "url", url, "httpOnly", true, "sameSite", sameSite));
+  }
+
+  /** Loads {@code url} in the page (following redirects); returns once navigation started. */
+  public void navigate(String url) throws Exception {
+    call("Page.navigate", Map.of("url", url));
+  }
+
+  /** Polls {@code expression} until it evaluates to {@code "true"}; fails after {@code seconds}. */
+  public void await(String expression, long seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (evaluate("!!(" + expression + ")").equals("true")) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "never true within " + seconds + " s: " + expression + "\npage: " + location());
+  }
+
+  /** The page's address and the start of its text, for failure messages. */
+  public String location() throws Exception {
+    return evaluate("location.href + '\\n' + (document.body ? document.body.innerText : '')")
+        .lines()
+        .limit(20)
+        .reduce((a, b) -> a + "\n" + b)
+        .orElse("");
+  }
+
+  public void type(String text) throws Exception {
     call("Input.insertText", Map.of("text", text));
   }
 
-  void pressEnter() throws Exception {
+  public void pressEnter() throws Exception {
     for (String type : new String[] {"keyDown", "keyUp"}) {
       call(
           "Input.dispatchKeyEvent",

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A real session container made through the API for proxy tests; deleted on close. */
-final class LiveSession implements AutoCloseable {
+public final class LiveSession implements AutoCloseable {
   private final WebTestClient api;
   final Session session;
 
@@ -20,12 +20,17 @@ final class LiveSession implements AutoCloseable {
   }
 
   /** {@code POST /api/sessions}: returns at once, the session still pending or starting. */
-  static LiveSession create(Accounts accounts, String token) {
+  public static LiveSession create(Accounts accounts, String token) {
+    return create(accounts, token, Map.of());
+  }
+
+  /** The same, with the given request body ({@code image}, {@code env}…). */
+  public static LiveSession create(Accounts accounts, String token, Map<String, ?> request) {
     WebTestClient api = accounts.as(token);
     Session created =
         api.post()
             .uri("/api/sessions")
-            .bodyValue(Map.of())
+            .bodyValue(request)
             .exchange()
             .expectStatus()
             .isCreated()
@@ -36,12 +41,12 @@ final class LiveSession implements AutoCloseable {
     return new LiveSession(api, created);
   }
 
-  String id() {
+  public String id() {
     return session.id().toString();
   }
 
   /** Polls the session until it is running; fails if it fails or takes longer than 120 s. */
-  void awaitRunning() throws InterruptedException {
+  public void awaitRunning() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
       Session now =
@@ -63,6 +68,11 @@ final class LiveSession implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new AssertionError("session " + id() + " did not become running within 120 s");
+  }
+
+  /** The session as created. */
+  public Session session() {
+    return session;
   }
 
   @Override

@@ -18,7 +18,7 @@ class StartupGateTest {
   }
 
   private static Upstream upstream(SessionStatus status) {
-    return Upstream.of(target(status), ProxiedService.FILES);
+    return Upstream.of(target(status), ProxiedService.FILES, Mount.PATH_ROUTE);
   }
 
   @Test
