@@ -116,71 +116,74 @@ class RandomRequestsTest {
             "",
             "x".repeat(300));
     JdbcAccess database = JdbcAccess.direct(backend.config().paths().dataDir());
-    int refused = 0;
+    try {
+      int refused = 0;
 
-    for (int i = 0; i < REQUESTS; i++) {
-      String route = ROUTES.get(random.nextInt(ROUTES.size()));
-      String method = route.substring(0, route.indexOf(' '));
-      String path =
-          route
-              .substring(route.indexOf(' ') + 1)
-              .replace("{id}", pick(random, ids))
-              .replace("{code}", URLEncoder.encode(randomText(random, 20), StandardCharsets.UTF_8))
-              .replace("{rest}", randomPathTail(random));
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(
-                  URI.create(backend.server().baseUri() + path + randomQuery(random)))
-              .timeout(Duration.ofSeconds(30))
-              .method(method, HttpRequest.BodyPublishers.ofString(randomBody(random)));
-      String token = pick(random, tokens);
-      if (!token.isEmpty()) {
-        request.header(
-            random.nextBoolean() ? "Authorization" : "Cookie",
-            random.nextBoolean() ? "Bearer " + token : "workspace_token=" + token);
-      }
-      request.header("Content-Type", pick(random, CONTENT_TYPES));
-      if (random.nextInt(4) == 0) {
-        request.header("Origin", pick(random, ORIGINS));
-      }
-      String replay = "seed " + seed + ", request " + i + ": " + method + " " + path;
+      for (int i = 0; i < REQUESTS; i++) {
+        String route = ROUTES.get(random.nextInt(ROUTES.size()));
+        String method = route.substring(0, route.indexOf(' '));
+        String path =
+            route
+                .substring(route.indexOf(' ') + 1)
+                .replace("{id}", pick(random, ids))
+                .replace(
+                    "{code}", URLEncoder.encode(randomText(random, 20), StandardCharsets.UTF_8))
+                .replace("{rest}", randomPathTail(random));
+        HttpRequest.Builder request =
+            HttpRequest.newBuilder(
+                    URI.create(backend.server().baseUri() + path + randomQuery(random)))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(randomBody(random)));
+        String token = pick(random, tokens);
+        if (!token.isEmpty()) {
+          request.header(
+              random.nextBoolean() ? "Authorization" : "Cookie",
+              random.nextBoolean() ? "Bearer " + token : "workspace_token=" + token);
+        }
+        request.header("Content-Type", pick(random, CONTENT_TYPES));
+        if (random.nextInt(4) == 0) {
+          request.header("Origin", pick(random, ORIGINS));
+        }
+        String replay = "seed " + seed + ", request " + i + ": " + method + " " + path;
 
-      String before = snapshot(database);
-      HttpResponse<String> response;
-      try {
-        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IllegalArgumentException unsendable) {
-        continue; // the JDK refuses to send it (a restricted header or a bad URI): no request
+        String before = snapshot(database);
+        HttpResponse<String> response;
+        try {
+          response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IllegalArgumentException unsendable) {
+          continue; // the JDK refuses to send it (a restricted header or a bad URI): no request
+        }
+        int status = response.statusCode();
+        replay += " answered " + status + " " + response.body();
+        // Inside a session the container answers for itself (opencode answers some junk with a 500
+        // of its own): its answers pass through as sent. The backend's own always are problems.
+        boolean fromContainer =
+            path.startsWith("/session")
+                && !response
+                    .headers()
+                    .firstValue("Content-Type")
+                    .orElse("")
+                    .startsWith("application/problem+json");
+        if (fromContainer) {
+          continue;
+        }
+        assertThat(status).as(replay).isLessThan(500);
+        if (status >= 400) {
+          refused++;
+          assertThat(response.headers().firstValue("Content-Type").orElse(""))
+              .as(replay)
+              .startsWith("application/problem+json");
+          JsonNode problem = json.readTree(response.body());
+          assertThat(problem.path("status").asInt()).as(replay).isEqualTo(status);
+          assertThat(problem.path("detail").asString()).as(replay).isNotBlank();
+          assertThat(snapshot(database)).as(replay + " changed the database").isEqualTo(before);
+        }
       }
-      int status = response.statusCode();
-      replay += " answered " + status + " " + response.body();
-      // Inside a session the container answers for itself (opencode answers some junk with a 500
-      // of its own): its answers pass through as sent. The backend's own always are problems.
-      boolean fromContainer =
-          path.startsWith("/session")
-              && !response
-                  .headers()
-                  .firstValue("Content-Type")
-                  .orElse("")
-                  .startsWith("application/problem+json");
-      if (fromContainer) {
-        continue;
-      }
-      assertThat(status).as(replay).isLessThan(500);
-      if (status >= 400) {
-        refused++;
-        assertThat(response.headers().firstValue("Content-Type").orElse(""))
-            .as(replay)
-            .startsWith("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("status").asInt()).as(replay).isEqualTo(status);
-        assertThat(problem.path("detail").asString()).as(replay).isNotBlank();
-        assertThat(snapshot(database)).as(replay + " changed the database").isEqualTo(before);
-      }
-    }
-    assertThat(refused).as("refused requests (seed %d)", seed).isGreaterThan(REQUESTS / 3);
-    for (SessionClient sessions : List.of(adminSessions, userSessions)) {
-      sessions.http().delete().uri("/api/sessions/" + adminSession.id()).exchange();
-      sessions.http().delete().uri("/api/sessions/" + userSession.id()).exchange();
+      assertThat(refused).as("refused requests (seed %d)", seed).isGreaterThan(REQUESTS / 3);
+    } finally {
+      // The last admin can be neither demoted nor disabled: it can always delete both.
+      adminSessions.http().delete().uri("/api/sessions/" + adminSession.id()).exchange();
+      adminSessions.http().delete().uri("/api/sessions/" + userSession.id()).exchange();
     }
   }
 
