@@ -94,6 +94,14 @@ public class LiveConnections implements AccountChangeListener {
     withdraw(Revocation.SESSION_DELETED, null, grant -> sessionId.equals(grant.sessionId()));
   }
 
+  /**
+   * The session failed: its ports go back to the pool and may soon belong to another session, so a
+   * terminal still waiting to reach it must not dial them again.
+   */
+  public void sessionFailed(String sessionId) {
+    withdraw(Revocation.SESSION_FAILED, null, grant -> sessionId.equals(grant.sessionId()));
+  }
+
   /** How many connections are registered now. */
   public int openCount() {
     return open.size();

@@ -16,7 +16,9 @@ public enum Revocation {
       HttpStatus.FORBIDDEN,
       "admin role removed",
       "the admin role was removed; this needed the admin role"),
-  SESSION_DELETED(HttpStatus.NOT_FOUND, "session deleted", "the session was deleted");
+  SESSION_DELETED(HttpStatus.NOT_FOUND, "session deleted", "the session was deleted"),
+  SESSION_FAILED(
+      HttpStatus.CONFLICT, "session failed", "the session failed; its services are gone");
 
   private final HttpStatus status;
   private final String reason;

@@ -19,7 +19,8 @@ final class CloseCodes {
   /**
    * The backend ended the connection because the access it was opened with was withdrawn: 4000 plus
    * the HTTP status a new request would now get (4401 signed out or account disabled, 4403 admin
-   * role removed, 4404 session deleted), in the range RFC 6455 leaves to applications.
+   * role removed, 4404 session deleted, 4409 session failed), in the range RFC 6455 leaves to
+   * applications.
    */
   static int revoked(Revocation why) {
     return 4000 + why.status().value();

@@ -1,5 +1,6 @@
 package io.workspacebackend.session;
 
+import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.model.session.SessionStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,10 +14,12 @@ import reactor.core.publisher.Mono;
 class SessionTransitions {
   private final SessionStore store;
   private final SessionEvents events;
+  private final LiveConnections connections;
 
-  SessionTransitions(SessionStore store, SessionEvents events) {
+  SessionTransitions(SessionStore store, SessionEvents events, LiveConnections connections) {
     this.store = store;
     this.events = events;
+    this.connections = connections;
   }
 
   Mono<SessionRow> starting(String id) {
@@ -50,11 +53,17 @@ class SessionTransitions {
   /** Fails a live session (not one being stopped on purpose); an ended one keeps its ending. */
   Mono<SessionRow> failed(String id, String reason, Integer exitCode) {
     return change(
-        id,
-        row ->
-            row.state().isLive() && row.state() != SessionStatus.STOPPING
-                ? row.ended(SessionStatus.FAILED, now(), reason, exitCode)
-                : row);
+            id,
+            row ->
+                row.state().isLive() && row.state() != SessionStatus.STOPPING
+                    ? row.ended(SessionStatus.FAILED, now(), reason, exitCode)
+                    : row)
+        .doOnNext(
+            row -> {
+              if (row.state() == SessionStatus.FAILED) {
+                connections.sessionFailed(id);
+              }
+            });
   }
 
   /**

@@ -84,6 +84,10 @@ final class WorkspaceDirectories {
     } catch (InvalidPathException e) {
       throw new InvalidWorkspaceException("workspace is not a valid path");
     }
+    if (relative.contains(":") || relative.contains(",")) {
+      // The engines' bind syntax (source:target:options) gives these a meaning of their own.
+      throw new InvalidWorkspaceException("workspace must not contain ':' or ','");
+    }
     if (path.isAbsolute() || relative.startsWith("/") || relative.startsWith("\\")) {
       throw new InvalidWorkspaceException("workspace must be a relative path");
     }

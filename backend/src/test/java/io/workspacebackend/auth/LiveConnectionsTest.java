@@ -85,6 +85,18 @@ class LiveConnectionsTest {
     assertThat(events.isRevoked()).isFalse();
   }
 
+  /** Its ports may go to another session: a terminal waiting to redial them must end. */
+  @Test
+  void aFailedSessionEndsEveryConnectionIntoIt() {
+    LiveConnection waiting = connections.open(grant(bob, "token-2", "s1", false));
+    LiveConnection elsewhere = connections.open(grant(bob, "token-2", "s2", false));
+
+    connections.sessionFailed("s1");
+
+    assertThat(waiting.revocation()).contains(Revocation.SESSION_FAILED);
+    assertThat(elsewhere.isRevoked()).isFalse();
+  }
+
   @Test
   void theFirstWithdrawalIsTheReasonAndTheSignalComesOnce() {
     LiveConnection connection = connections.open(grant(alice, "token-1", "s1", true));

@@ -40,7 +40,18 @@ class WorkspaceDirectoriesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/etc", "../bob", "projects/../../bob", "a/../..", "\\\\server\\share", ".", "./"})
+      strings = {
+        "/etc",
+        "../bob",
+        "projects/../../bob",
+        "a/../..",
+        "\\\\server\\share",
+        ".",
+        "./",
+        "a1:/etc",
+        "x:/etc:ro",
+        "a,b"
+      })
   void pathsThatLeaveOrAreTheUsersDirectoryAreRefused(String requested) {
     assertThatThrownBy(
             () -> new WorkspaceDirectories(root).resolve("alice", Optional.of(requested), "x"))
