@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -65,6 +66,11 @@ abstract class WorkspaceMountRaceContract {
 
     attacker = alice.create(new CreateSessionRequest("attacker", null, "a1", Map.of()));
     attacker = alice.await(attacker.id(), SessionStatus.RUNNING, START);
+  }
+
+  @AfterAll
+  void theAttackerLeaves() {
+    alice.delete(attacker.id());
   }
 
   @Test
