@@ -25,12 +25,8 @@ class SessionRequestRulesTest {
 
   @Test
   void aMissingImageIsRefusedNamingIt() {
-    expectInvalid(new CreateSessionRequest(null, "no-such-image:1", null, null), "image")
-        .jsonPath("$.detail")
-        .value(
-            detail ->
-                org.assertj.core.api.Assertions.assertThat((String) detail)
-                    .contains("no-such-image:1"));
+    expectImageRefused(
+        new CreateSessionRequest(null, "no-such-image:1", null, null), "no-such-image:1");
   }
 
   @ParameterizedTest
@@ -46,12 +42,8 @@ class SessionRequestRulesTest {
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
       })
   void aMalformedImageReferenceIsRefusedNamingImage(String image) {
-    expectInvalid(new CreateSessionRequest(null, image, null, null), "image")
-        .jsonPath("$.detail")
-        .value(
-            detail ->
-                org.assertj.core.api.Assertions.assertThat((String) detail)
-                    .contains("not a valid image reference"));
+    expectImageRefused(
+        new CreateSessionRequest(null, image, null, null), "not a valid image reference");
   }
 
   @ParameterizedTest
@@ -62,12 +54,7 @@ class SessionRequestRulesTest {
         "no-such@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
       })
   void aWellFormedButMissingImageIsRefusedAsMissing(String image) {
-    expectInvalid(new CreateSessionRequest(null, image, null, null), "image")
-        .jsonPath("$.detail")
-        .value(
-            detail ->
-                org.assertj.core.api.Assertions.assertThat((String) detail)
-                    .contains("is not present"));
+    expectImageRefused(new CreateSessionRequest(null, image, null, null), "is not present");
   }
 
   @ParameterizedTest
@@ -150,6 +137,13 @@ class SessionRequestRulesTest {
   @Test
   void withoutATokenSessionsAreUnauthorized() {
     backend.client().get().uri("/api/sessions").exchange().expectStatus().isUnauthorized();
+  }
+
+  /** 400 naming {@code image}, with a detail that says {@code why}. */
+  private static void expectImageRefused(CreateSessionRequest request, String why) {
+    expectInvalid(request, "image")
+        .jsonPath("$.detail")
+        .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail).contains(why));
   }
 
   private static WebTestClient.BodyContentSpec expectInvalid(
