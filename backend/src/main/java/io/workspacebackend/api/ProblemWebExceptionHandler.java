@@ -1,10 +1,12 @@
 package io.workspacebackend.api;
 
 import io.workspacebackend.container.RuntimeUnavailable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,11 @@ import reactor.core.publisher.Mono;
 class ProblemWebExceptionHandler implements WebExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
+  private static final Duration ENGINE_WARNING_INTERVAL = Duration.ofMinutes(1);
+
   private final ProblemWriter problemWriter;
+  private final AtomicLong lastEngineWarning =
+      new AtomicLong(System.nanoTime() - ENGINE_WARNING_INTERVAL.toNanos());
 
   ProblemWebExceptionHandler(ProblemWriter problemWriter) {
     this.problemWriter = problemWriter;
@@ -45,13 +51,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
       return Mono.error(error);
     }
     ProblemDetail problem = toProblem(error);
-    if (problem.getStatus() >= 500) {
-      log.error(
-          "{} {} failed",
-          exchange.getRequest().getMethod(),
-          exchange.getRequest().getPath().value(),
-          error);
-    }
+    logAnswer(exchange, problem, error);
     if (problem.getInstance() == null) {
       problem.setInstance(
           exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
@@ -65,6 +65,35 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
       exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
     }
     return problemWriter.write(exchange.getResponse(), problem);
+  }
+
+  /**
+   * Only a failure of this server is an error with a stack trace. Answers that are part of the
+   * contract (4xx, 503 while a session starts) are debug lines; a session's service failing (502,
+   * 504) is a one-line warning; an engine that is down is a warning at most once a minute, not per
+   * request.
+   */
+  private void logAnswer(ServerWebExchange exchange, ProblemDetail problem, Throwable error) {
+    int status = problem.getStatus();
+    Object method = exchange.getRequest().getMethod();
+    String path = exchange.getRequest().getPath().value();
+    if (status == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+      log.error("{} {} failed", method, path, error);
+    } else if (error instanceof RuntimeUnavailable || error instanceof TimeoutException) {
+      long now = System.nanoTime();
+      long last = lastEngineWarning.get();
+      if (now - last >= ENGINE_WARNING_INTERVAL.toNanos()
+          && lastEngineWarning.compareAndSet(last, now)) {
+        log.warn("{} {} answered {}: {}", method, path, status, error.getMessage());
+      } else {
+        log.debug("{} {} answered {}: {}", method, path, status, error.getMessage());
+      }
+    } else if (status == HttpStatus.BAD_GATEWAY.value()
+        || status == HttpStatus.GATEWAY_TIMEOUT.value()) {
+      log.warn("{} {} answered {}: {}", method, path, status, problem.getDetail());
+    } else {
+      log.debug("{} {} answered {}: {}", method, path, status, problem.getDetail());
+    }
   }
 
   static ProblemDetail toProblem(Throwable error) {

@@ -220,6 +220,24 @@ final class Settings {
           ValueTypes.duration(true),
           fixed(Duration.ofSeconds(10)),
           c -> c.sessions().stopTimeout());
+  static final Setting<Duration> SESSIONS_RESPONSE_TIMEOUT =
+      Setting.of(
+          SESSIONS,
+          "response_timeout",
+          "How long a proxied request waits for each part of a service's answer before it gives up"
+              + " (504).",
+          ValueTypes.duration(false),
+          fixed(Duration.ofMinutes(10)),
+          c -> c.sessions().responseTimeout());
+  static final Setting<Duration> SESSIONS_STREAM_IDLE_TIMEOUT =
+      Setting.of(
+          SESSIONS,
+          "stream_idle_timeout",
+          "How long a proxied event stream may stay silent before it is closed; streams have no"
+              + " total limit.",
+          ValueTypes.duration(false),
+          fixed(Duration.ofSeconds(90)),
+          c -> c.sessions().streamIdleTimeout());
 
   static final Setting<Path> PATHS_STATE_DIR =
       Setting.of(
@@ -285,6 +303,8 @@ final class Settings {
           SESSIONS_MAX_PER_USER,
           SESSIONS_STARTUP_TIMEOUT,
           SESSIONS_STOP_TIMEOUT,
+          SESSIONS_RESPONSE_TIMEOUT,
+          SESSIONS_STREAM_IDLE_TIMEOUT,
           PATHS_DATA_DIR,
           PATHS_STATE_DIR,
           PATHS_WORKSPACE_ROOT,
@@ -322,7 +342,9 @@ final class Settings {
         new WorkspaceConfig.Sessions(
             v.get(SESSIONS_MAX_PER_USER),
             v.get(SESSIONS_STARTUP_TIMEOUT),
-            v.get(SESSIONS_STOP_TIMEOUT)),
+            v.get(SESSIONS_STOP_TIMEOUT),
+            v.get(SESSIONS_RESPONSE_TIMEOUT),
+            v.get(SESSIONS_STREAM_IDLE_TIMEOUT)),
         new WorkspaceConfig.Paths(
             v.get(PATHS_DATA_DIR), v.get(PATHS_STATE_DIR), v.get(PATHS_WORKSPACE_ROOT)),
         new WorkspaceConfig.Logging(v.get(LOGGING_LEVEL), v.get(LOGGING_FILE)));

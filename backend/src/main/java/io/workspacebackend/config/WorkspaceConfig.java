@@ -49,8 +49,16 @@ public record WorkspaceConfig(
       double cpus,
       int pidsLimit) {}
 
-  /** {@code [sessions]}: workspace sessions. */
-  public record Sessions(int maxPerUser, Duration startupTimeout, Duration stopTimeout) {}
+  /**
+   * {@code [sessions]}: workspace sessions, and how long the proxies wait for their services
+   * (opencode's event stream sends a heartbeat every 10 s, well inside the stream idle timeout).
+   */
+  public record Sessions(
+      int maxPerUser,
+      Duration startupTimeout,
+      Duration stopTimeout,
+      Duration responseTimeout,
+      Duration streamIdleTimeout) {}
 
   /** {@code [paths]}: where the backend keeps its files. */
   public record Paths(Path dataDir, Path stateDir, Path workspaceRoot) {}

@@ -1,5 +1,7 @@
 package io.workspacebackend.proxy;
 
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.workspacebackend.auth.ConnectionGrant;
 import io.workspacebackend.auth.LiveConnection;
 import io.workspacebackend.auth.LiveConnections;
@@ -7,10 +9,15 @@ import io.workspacebackend.auth.Revocation;
 import io.workspacebackend.proxy.HeaderPolicy.Direction;
 import io.workspacebackend.proxy.HeaderPolicy.Forwarding;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -20,6 +27,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,20 +37,36 @@ import tools.jackson.databind.json.JsonMapper;
  * response bodies pass through as buffers as they arrive, never collected; an event stream is
  * flushed chunk by chunk; the upstream connection is closed as soon as the client goes away.
  *
+ * <p>No request waits without end: the service must begin its answer within the response timeout,
+ * and then never fall silent for longer (504 while no answer has begun, a broken-off body after).
+ * An event stream has no such bound on silence but the stream idle timeout, and none on its total
+ * length.
+ *
  * <p>Each request is registered with {@link LiveConnections} while it lasts. When its access is
  * withdrawn, an answer not begun yet is the problem of why; an event stream ends with {@link
  * EventStreamEnding}; any other body (and a request body still being sent) is broken off, so that
  * neither side takes a cut one for whole.
  */
 final class HttpForwarder {
+  private static final Logger log = LoggerFactory.getLogger(HttpForwarder.class);
+
   private final HttpClient client;
   private final LiveConnections connections;
   private final JsonMapper json;
+  private final Duration streamIdleTimeout;
 
-  HttpForwarder(HttpClient client, LiveConnections connections, JsonMapper json) {
-    this.client = client;
+  HttpForwarder(
+      HttpClient client,
+      LiveConnections connections,
+      JsonMapper json,
+      Duration responseTimeout,
+      Duration streamIdleTimeout) {
+    // Reactor Netty's response timeout bounds each wait for the next read once the request is
+    // sent: the answer's beginning, then every gap in its body.
+    this.client = client.responseTimeout(responseTimeout);
     this.connections = connections;
     this.json = json;
+    this.streamIdleTimeout = streamIdleTimeout;
   }
 
   /** {@code prefixSegments}: how many leading path segments name the session and service. */
@@ -81,7 +105,7 @@ final class HttpForwarder {
         .responseConnection(
             (response, connection) -> {
               answered.set(true);
-              return relay(exchange, forwarding, response, connection, live);
+              return relay(exchange, upstream, forwarding, response, connection, live);
             })
         .then()
         .takeUntilOther(revokedBeforeAnswer)
@@ -101,6 +125,7 @@ final class HttpForwarder {
 
   private Mono<Void> relay(
       ServerWebExchange exchange,
+      Upstream upstream,
       Forwarding forwarding,
       HttpClientResponse upstreamResponse,
       Connection connection,
@@ -129,29 +154,49 @@ final class HttpForwarder {
             .doOnError(error -> connection.dispose());
     MediaType type = received.getContentType();
     if (type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
+      // Same name, so that Reactor Netty still removes it when the connection ends.
+      connection
+          .channel()
+          .pipeline()
+          .replace(
+              NettyPipeline.ResponseTimeoutHandler,
+              NettyPipeline.ResponseTimeoutHandler,
+              new ReadTimeoutHandler(streamIdleTimeout.toMillis(), TimeUnit.MILLISECONDS));
       EventStreamEnding ending = new EventStreamEnding(json);
       Flux<DataBuffer> events =
           live.until(
-              ending.watch(body),
+              // A silent stream ends as a whole one would: a client reconnects, as after any end.
+              ending.watch(
+                  body.onErrorResume(ReadTimeoutException.class::isInstance, e -> Flux.empty())),
               why ->
                   response.isCommitted() && !ending.betweenEvents()
-                      ? breakOff(response, why)
+                      ? breakOff(response, new AccessRevokedException(why))
                       : Flux.just(ending.lastEvent(why, buffers)));
       return response.writeAndFlushWith(events.map(Flux::just));
     }
-    return response.writeWith(live.until(body, why -> breakOff(response, why)));
+    return response.writeWith(
+        live.until(body, why -> breakOff(response, new AccessRevokedException(why)))
+            .onErrorResume(
+                ReadTimeoutException.class::isInstance,
+                silent -> {
+                  log.warn("{} fell silent in the middle of an answer; broke it off", upstream);
+                  return breakOff(
+                      response,
+                      new UpstreamFailedException(upstream, HttpStatus.GATEWAY_TIMEOUT, silent));
+                }));
   }
 
   /**
-   * Ends an answer cut short so that the client sees it cut short: one not begun is the problem of
-   * why; one under way loses its connection (completing it would pass a truncated body as whole).
+   * Ends an answer cut short so that the client sees it cut short: one not begun is the problem
+   * {@code unbegun}; one under way loses its connection (completing it would pass a truncated body
+   * as whole).
    */
-  private static Flux<DataBuffer> breakOff(ServerHttpResponse response, Revocation why) {
+  private static Flux<DataBuffer> breakOff(ServerHttpResponse response, Throwable unbegun) {
     return Flux.defer(
         () -> {
           if (!response.isCommitted()) {
             response.getHeaders().clear();
-            return Flux.error(new AccessRevokedException(why));
+            return Flux.error(unbegun);
           }
           if (ServerHttpResponseDecorator.getNativeResponse(response)
               instanceof Connection clientConnection) {

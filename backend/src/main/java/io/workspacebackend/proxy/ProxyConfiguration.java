@@ -18,6 +18,7 @@ import reactor.netty.resources.ConnectionProvider;
 @Configuration(proxyBeanMethods = false)
 class ProxyConfiguration {
   static final int MAX_FRAME_PAYLOAD = 8 * 1024 * 1024;
+  private static final int MAX_CONNECTIONS = 1024;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   // Shorter than the services' own keep-alive timeouts, so that a pooled connection is not reused
   // just as the service closes it.
@@ -27,8 +28,10 @@ class ProxyConfiguration {
   ProxyClients proxyClients() {
     ConnectionProvider pool =
         ConnectionProvider.builder("session-proxy")
-            .maxConnections(1024)
-            .pendingAcquireMaxCount(-1)
+            .maxConnections(MAX_CONNECTIONS)
+            // Beyond this many requests waiting for a connection, a request is refused at once
+            // (503) rather than queued without bound.
+            .pendingAcquireMaxCount(2 * MAX_CONNECTIONS)
             .maxIdleTime(POOL_IDLE)
             .build();
     HttpClient http =

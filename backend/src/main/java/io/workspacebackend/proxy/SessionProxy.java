@@ -57,7 +57,13 @@ public class SessionProxy {
       JsonMapper json,
       LiveConnections connections) {
     this.sessions = sessions;
-    this.forwarder = new HttpForwarder(clients.http(), connections, json);
+    this.forwarder =
+        new HttpForwarder(
+            clients.http(),
+            connections,
+            json,
+            config.sessions().responseTimeout(),
+            config.sessions().streamIdleTimeout());
     this.connections = connections;
     this.clients = clients;
     this.origins = origins;
@@ -74,7 +80,7 @@ public class SessionProxy {
       ServerWebExchange exchange) {
     return sessions
         .find(user, id)
-        .flatMap(StartupGate::admit)
+        .flatMap(StartupGate::admitHttp)
         .flatMap(
             target -> {
               Upstream upstream = Upstream.of(target, service, mount);

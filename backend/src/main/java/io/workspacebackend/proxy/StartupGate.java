@@ -10,15 +10,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 
 /**
  * What a session's state means for a proxied request: a stopping, stopped or failed session gets
- * 409; a service that does not answer is "not yet" (503, {@code Retry-After: 1}) while the session
- * starts, and a failure (502, or 504 on a timeout) once it runs.
+ * 409; an HTTP request into a session still starting gets 503 with {@code Retry-After} and is not
+ * forwarded, while the terminal's WebSocket waits for ttyd instead; a running session's service
+ * that fails gets 502, or 504 when it does not answer in time.
  */
 final class StartupGate {
   private StartupGate() {}
 
+  /** For the terminal, which keeps dialling ttyd while the session starts. */
   static Mono<ProxyTarget> admit(ProxyTarget target) {
     SessionStatus status = target.status();
     if (status == SessionStatus.STOPPING
@@ -29,17 +32,32 @@ final class StartupGate {
     return Mono.just(target);
   }
 
-  /** The error to answer with when dialling {@code upstream} failed before it responded. */
+  /** For HTTP, which is forwarded only once all three services answer their health checks. */
+  static Mono<ProxyTarget> admitHttp(ProxyTarget target) {
+    SessionStatus status = target.status();
+    if (status == SessionStatus.PENDING || status == SessionStatus.STARTING) {
+      return Mono.error(new SessionStartingException(status));
+    }
+    return admit(target);
+  }
+
+  /** The error to answer with when a forwarded request failed before its answer began. */
   static Throwable failure(Upstream upstream, Throwable error) {
     if (error instanceof ErrorResponse) {
       return error;
     }
-    if (upstream.starting() && notListening(error)) {
-      return new ServiceStartingException(upstream, error);
+    if (error instanceof PoolAcquirePendingLimitException) {
+      return new ProxyBusyException(error);
     }
-    boolean timeout = error instanceof TimeoutException || error instanceof ConnectTimeoutException;
     return new UpstreamFailedException(
-        upstream, timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY, error);
+        upstream, timedOut(error) ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY, error);
+  }
+
+  /** The connect timeout, the response timeout (a read timeout), or the pool's acquire timeout. */
+  private static boolean timedOut(Throwable error) {
+    return error instanceof TimeoutException
+        || error instanceof ConnectTimeoutException
+        || error instanceof io.netty.handler.timeout.TimeoutException;
   }
 
   /**

@@ -14,9 +14,9 @@ final class UpstreamFailedException extends ErrorResponseException {
             "the session's "
                 + upstream.service().segment
                 + " service "
-                + (status == HttpStatus.GATEWAY_TIMEOUT ? "did not answer in time" : "failed")
-                + ": "
-                + describe(cause));
+                + (status == HttpStatus.GATEWAY_TIMEOUT
+                    ? "did not answer in time"
+                    : "failed: " + describe(cause)));
   }
 
   private static String describe(Throwable cause) {

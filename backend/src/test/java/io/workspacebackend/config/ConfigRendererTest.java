@@ -81,7 +81,12 @@ class ConfigRendererTest {
                 DataSize.ofBytes(1000),
                 0.5,
                 64),
-            new Sessions(3, Duration.ofMillis(1500), Duration.ZERO),
+            new Sessions(
+                3,
+                Duration.ofMillis(1500),
+                Duration.ZERO,
+                Duration.ofSeconds(7),
+                Duration.ofMinutes(2)),
             new Paths(home.resolve("d"), home.resolve("s"), home.resolve("w")),
             new Logging(LogLevel.TRACE, Optional.of(home.resolve("log/wb.log"))));
     Path file = Files.writeString(home.resolve("effective.toml"), ConfigRenderer.toToml(config));

@@ -18,9 +18,9 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * A real upstream for proxy tests, on 127.0.0.1: it tells what reached it (headers, path, body
- * size), streams events when told to, starts a plain body on {@code /slow} that never ends, and
- * speaks WebSocket on {@code /ws} like ttyd (subprotocol {@code tty}), echoing frames and recording
- * them and how it was closed.
+ * size), streams events when told to, starts a plain body on {@code /slow} that never ends, never
+ * answers on {@code /hang} at all, and speaks WebSocket on {@code /ws} like ttyd (subprotocol
+ * {@code tty}), echoing frames and recording them and how it was closed.
  */
 final class EchoUpstream implements AutoCloseable {
   /** The request headers of the last {@code /echo} or {@code /ws} request, lower-case names. */
@@ -30,6 +30,7 @@ final class EchoUpstream implements AutoCloseable {
   final Sinks.Many<String> events = Sinks.many().multicast().directBestEffort();
   final CountDownLatch eventStreamClosed = new CountDownLatch(1);
   final CountDownLatch slowBodyClosed = new CountDownLatch(1);
+  final CountDownLatch hangingRequestClosed = new CountDownLatch(1);
 
   /** Each WebSocket frame that reached this upstream, as UTF-8 text. */
   final BlockingQueue<String> framesFromProxy = new LinkedBlockingQueue<>();
@@ -97,6 +98,11 @@ final class EchoUpstream implements AutoCloseable {
                                     .sendString(
                                         Flux.concat(Mono.just("first\n"), Flux.<String>never())
                                             .doFinally(signal -> slowBodyClosed.countDown())))
+                        .get(
+                            "/hang",
+                            (request, response) ->
+                                Mono.<Void>never()
+                                    .doFinally(signal -> hangingRequestClosed.countDown()))
                         .ws(
                             "/ws",
                             (in, out) -> {

@@ -256,14 +256,73 @@ class HttpForwardingTest {
   }
 
   @Test
-  void aStartingSessionsServiceThatDoesNotListenYetIs503RetryAfterOneSecond() throws Exception {
-    try (ProxyHarness nowhere =
-        new ProxyHarness(freePort(), SessionStatus.STARTING, Duration.ofSeconds(1))) {
+  void aServiceThatAcceptsButNeverAnswersGets504AndItsConnectionIsClosed() throws Exception {
+    try (ProxyHarness impatient = timeouts(Duration.ofMillis(500), Duration.ofSeconds(30))) {
       var response =
-          client.get().uri(nowhere.base() + "/p/echo").response().block(Duration.ofSeconds(10));
-      assertThat(response.status().code()).isEqualTo(503);
-      assertThat(response.responseHeaders().get("Retry-After")).isEqualTo("1");
+          client.get().uri(impatient.base() + "/p/hang").response().block(Duration.ofSeconds(30));
+      assertThat(response.status().code()).isEqualTo(504);
+      assertThat(upstream.hangingRequestClosed.await(10, TimeUnit.SECONDS)).isTrue();
     }
+  }
+
+  @Test
+  void aBodyThatFallsSilentIsBrokenOffNotLeftHanging() throws Exception {
+    try (ProxyHarness impatient = timeouts(Duration.ofMillis(500), Duration.ofSeconds(30))) {
+      List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+      assertThatThrownBy(
+              () ->
+                  client
+                      .get()
+                      .uri(impatient.base() + "/p/slow")
+                      .responseContent()
+                      .asString()
+                      .doOnNext(received::add)
+                      .blockLast(Duration.ofSeconds(30)))
+          .hasCauseInstanceOf(PrematureCloseException.class);
+      assertThat(String.join("", received)).isEqualTo("first\n");
+      assertThat(upstream.slowBodyClosed.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void anEventStreamOutlivesTheResponseTimeoutAndEndsWhenSilentForItsIdleTimeout()
+      throws Exception {
+    // Events 600 ms apart, each gap longer than the response timeout; then silence.
+    try (ProxyHarness streaming = timeouts(Duration.ofMillis(200), Duration.ofSeconds(5))) {
+      // Paced from the moment the stream is open, so that no event is emitted before it is.
+      java.util.concurrent.atomic.AtomicReference<Disposable> pacer =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      try {
+        String body =
+            client
+                .get()
+                .uri(streaming.base() + "/p/events")
+                .responseContent()
+                .asString()
+                .doOnNext(
+                    chunk -> {
+                      if (chunk.contains(": open")) {
+                        pacer.set(
+                            Flux.interval(Duration.ofMillis(600))
+                                .take(4)
+                                .subscribe(n -> upstream.events.tryEmitNext("event-" + n)));
+                      }
+                    })
+                .reduce("", String::concat)
+                .block(Duration.ofSeconds(60));
+        assertThat(body).contains("data: event-0", "data: event-3").endsWith("\n\n");
+        assertThat(upstream.eventStreamClosed.await(10, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        if (pacer.get() != null) {
+          pacer.get().dispose();
+        }
+      }
+    }
+  }
+
+  private ProxyHarness timeouts(Duration response, Duration streamIdle) {
+    return new ProxyHarness(
+        upstream.port(), SessionStatus.RUNNING, Duration.ofSeconds(1), response, streamIdle);
   }
 
   private int statusOf(ProxyHarness harness) {

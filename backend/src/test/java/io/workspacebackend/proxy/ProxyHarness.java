@@ -39,12 +39,29 @@ final class ProxyHarness implements AutoCloseable {
   private final SessionStatus status;
   private final Duration patience;
 
+  /** Generous enough for a loaded machine, for tests that are not about timeouts. */
+  private static final Duration PATIENT = Duration.ofSeconds(60);
+
   ProxyHarness(int upstreamPort, SessionStatus status, Duration patience) {
+    this(upstreamPort, status, patience, PATIENT, PATIENT);
+  }
+
+  ProxyHarness(
+      int upstreamPort,
+      SessionStatus status,
+      Duration patience,
+      Duration responseTimeout,
+      Duration streamIdleTimeout) {
     this.upstreamPort = upstreamPort;
     this.status = status;
     this.patience = patience;
     HttpForwarder forwarder =
-        new HttpForwarder(clients.http(), connections, JsonMapper.builder().build());
+        new HttpForwarder(
+            clients.http(),
+            connections,
+            JsonMapper.builder().build(),
+            responseTimeout,
+            streamIdleTimeout);
     var handler =
         WebHttpHandlerBuilder.webHandler(
                 exchange ->
