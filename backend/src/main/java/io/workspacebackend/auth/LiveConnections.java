@@ -91,7 +91,8 @@ public class LiveConnections implements AccountChangeListener {
 
   /** The session is going: every connection into it ends, whoever opened it. */
   public void sessionDeleted(String sessionId) {
-    withdraw(Revocation.SESSION_DELETED, null, grant -> sessionId.equals(grant.sessionId()));
+    withdraw(
+        Revocation.SESSION_DELETED, null, sessionId, grant -> sessionId.equals(grant.sessionId()));
   }
 
   /**
@@ -99,7 +100,19 @@ public class LiveConnections implements AccountChangeListener {
    * terminal still waiting to reach it must not dial them again.
    */
   public void sessionFailed(String sessionId) {
-    withdraw(Revocation.SESSION_FAILED, null, grant -> sessionId.equals(grant.sessionId()));
+    withdraw(
+        Revocation.SESSION_FAILED, null, sessionId, grant -> sessionId.equals(grant.sessionId()));
+  }
+
+  /**
+   * A failed session's container runs again and the session is adopted: new connections into it
+   * must not meet its failure.
+   */
+  public void sessionRestarted(String sessionId) {
+    recent.removeIf(
+        withdrawal ->
+            withdrawal.why() == Revocation.SESSION_FAILED
+                && sessionId.equals(withdrawal.sessionId()));
   }
 
   /** How many connections are registered now. */
@@ -108,9 +121,14 @@ public class LiveConnections implements AccountChangeListener {
   }
 
   private void withdraw(Revocation why, UUID userId, Predicate<ConnectionGrant> affects) {
+    withdraw(why, userId, null, affects);
+  }
+
+  private void withdraw(
+      Revocation why, UUID userId, String sessionId, Predicate<ConnectionGrant> affects) {
     Instant now = clock.instant();
     recent.removeIf(withdrawal -> !withdrawal.until().isAfter(now));
-    recent.add(new Withdrawal(why, userId, affects, now.plus(MEMORY)));
+    recent.add(new Withdrawal(why, userId, sessionId, affects, now.plus(MEMORY)));
     // A scan, not an index: withdrawals are rare and open connections number in the hundreds.
     for (LiveConnection connection : open) {
       if (affects.test(connection.grant())) {
@@ -124,7 +142,14 @@ public class LiveConnections implements AccountChangeListener {
     recent.removeIf(withdrawal -> withdrawal.why() == why && userId.equals(withdrawal.userId()));
   }
 
-  /** A withdrawal remembered for late registrations; {@code userId} when it concerns one user. */
+  /**
+   * A withdrawal remembered for late registrations; {@code userId} or {@code sessionId} when it
+   * concerns one user or one session.
+   */
   private record Withdrawal(
-      Revocation why, UUID userId, Predicate<ConnectionGrant> affects, Instant until) {}
+      Revocation why,
+      UUID userId,
+      String sessionId,
+      Predicate<ConnectionGrant> affects,
+      Instant until) {}
 }

@@ -15,8 +15,10 @@ import reactor.util.retry.Retry;
 
 /**
  * Follows the engine's event stream for our containers: one that dies on its own fails its session
- * at once, with the exit code and, for the OOM killer, a reason saying so. A lost stream is
- * re-subscribed with backoff, and each (re)subscription reconciles what it may have missed.
+ * at once, with the exit code and, for the OOM killer, a reason saying so; a failed session's
+ * container started again from outside ({@code docker restart}) is adopted, and its session is
+ * running again once its services answer. A lost stream is re-subscribed with backoff, and each
+ * (re)subscription reconciles what it may have missed.
  */
 @Component
 class ContainerWatcher implements SmartLifecycle {
@@ -57,7 +59,22 @@ class ContainerWatcher implements SmartLifecycle {
 
   private Mono<Void> onEvent(RuntimeEvent event) {
     String sessionId = event.labels().get(ContainerRuntime.SESSION_LABEL);
-    if (sessionId == null || event.type() != RuntimeEvent.Type.DIE) {
+    if (sessionId == null) {
+      return Mono.empty();
+    }
+    if (event.type() == RuntimeEvent.Type.START) {
+      return reconciler
+          .startedAgain(sessionId, event.containerId())
+          .onErrorResume(
+              error -> {
+                log.warn(
+                    "adopting session {}'s restarted container failed: {}",
+                    sessionId,
+                    error.getMessage());
+                return Mono.empty();
+              });
+    }
+    if (event.type() != RuntimeEvent.Type.DIE) {
       return Mono.empty();
     }
     return runtime

@@ -58,6 +58,21 @@ final class PortLeases {
     }
   }
 
+  /** Holds the ports again for the session if no other session holds any of them. */
+  boolean holdIfFree(String sessionId, SessionPorts ports) {
+    List<Integer> wanted = List.of(ports.opencode(), ports.fileserver(), ports.ttyd());
+    Integer taken =
+        jdbc.sql("SELECT count(*) FROM session_ports WHERE port IN (:ports)")
+            .param("ports", wanted)
+            .query(Integer.class)
+            .single();
+    if (taken > 0) {
+      return false;
+    }
+    hold(sessionId, ports);
+    return true;
+  }
+
   void release(String sessionId) {
     jdbc.sql("DELETE FROM session_ports WHERE session_id = :session")
         .param("session", sessionId)

@@ -91,6 +91,22 @@ class SessionLauncher {
         row.id(), awaitServices(row, row.containerId()).then(transitions.running(row.id())).then());
   }
 
+  /**
+   * Waits for a failed session's container, started again from outside, to become ready. Its
+   * workspace is checked as at a launch (a plain directory, reached through no link, is what the
+   * engine recorded): the engine mounted the path again when it started the container.
+   */
+  void readopt(SessionRow row) {
+    String containerId = row.containerId();
+    track(
+        row.id(),
+        prepareWorkspace(row)
+            .flatMap(workspace -> checkMount(containerId, workspace))
+            .then(awaitServices(row, containerId))
+            .then(transitions.running(row.id()))
+            .then());
+  }
+
   boolean isLaunching(String sessionId) {
     return launches.containsKey(sessionId);
   }

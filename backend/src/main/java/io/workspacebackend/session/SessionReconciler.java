@@ -5,6 +5,7 @@ import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerState;
 import io.workspacebackend.container.ContainerSummary;
 import io.workspacebackend.model.session.SessionStatus;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,8 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Brings the database in line with the engine. On start-up: sessions whose containers still run are
- * adopted, those whose containers are gone or stopped fail, unfinished deletions finish, and
- * labelled containers that belong to no live session are removed. On each fetch: one session.
+ * adopted, those whose containers are gone or stopped fail, launches the server's stop interrupted
+ * fail and their containers are removed, unfinished deletions finish, failed sessions whose
+ * containers were started again are adopted, and labelled containers that belong to no session are
+ * removed. On each fetch: one session.
  */
 @Component
 class SessionReconciler {
@@ -81,7 +84,11 @@ class SessionReconciler {
         .concatMap(row -> reconcileLive(row, startup).onErrorResume(e -> logged(row, e)))
         .then(store.listAll())
         .flatMap(
-            all -> removeOrphans(all.stream().map(SessionRow::id).collect(Collectors.toSet())));
+            all ->
+                adoptRestarted(all)
+                    .then(
+                        removeOrphans(
+                            all.stream().map(SessionRow::id).collect(Collectors.toSet()))));
   }
 
   private Mono<Void> reconcileLive(SessionRow row, boolean startup) {
@@ -89,12 +96,7 @@ class SessionReconciler {
       return Mono.empty();
     }
     return switch (row.state()) {
-      case PENDING ->
-          startup
-              ? transitions
-                  .failed(row.id(), "the server stopped before the session started", null)
-                  .then()
-              : Mono.empty();
+      case PENDING -> startup ? interruptedLaunch(row) : Mono.empty();
       case STARTING, RUNNING -> inspectAndAdopt(row);
       case STOPPING ->
           startup
@@ -107,9 +109,7 @@ class SessionReconciler {
 
   private Mono<Void> inspectAndAdopt(SessionRow row) {
     if (row.containerId() == null) {
-      return transitions
-          .failed(row.id(), "the server stopped before the container was created", null)
-          .then();
+      return interruptedLaunch(row);
     }
     return runtime
         .inspect(row.containerId())
@@ -121,8 +121,59 @@ class SessionReconciler {
                 }
                 return Mono.<Void>empty();
               }
+              if (state.isPresent() && "created".equals(state.get().status())) {
+                // Created but never started: the launch stopped between its steps.
+                return interruptedLaunch(row);
+              }
               return failFor(row, state).then();
             });
+  }
+
+  /**
+   * A launch the server's stop cut short (even a kill -9 between creating the container and storing
+   * its id): the session fails and whatever it made is removed, found by the session's label.
+   */
+  private Mono<Void> interruptedLaunch(SessionRow row) {
+    return transitions
+        .failed(row.id(), "the server stopped while the session was starting", null)
+        .then(SessionCleanup.removeContainerAndNetwork(runtime, row));
+  }
+
+  /**
+   * A start the backend did not make: of a failed session's container, it is adopted if the session
+   * may run again (its ports free, its user under the limit), and stopped otherwise.
+   */
+  Mono<Void> startedAgain(String sessionId, String containerId) {
+    if (launcher.isLaunching(sessionId)) {
+      return Mono.empty();
+    }
+    return store
+        .find(sessionId)
+        .flatMap(Mono::justOrEmpty)
+        .filter(row -> row.state() == SessionStatus.FAILED && containerId.equals(row.containerId()))
+        .flatMap(
+            failed ->
+                transitions
+                    .restartedOutside(sessionId, containerId, config.sessions().maxPerUser())
+                    .doOnNext(
+                        row -> {
+                          log.info(
+                              "session {}'s container was started again; adopting it", sessionId);
+                          launcher.readopt(row);
+                        })
+                    .switchIfEmpty(
+                        Mono.defer(
+                            () -> {
+                              log.warn(
+                                  "session {}'s container was started again but the session"
+                                      + " cannot run now (its ports or its user's last slot are"
+                                      + " taken); stopping it",
+                                  sessionId);
+                              return runtime
+                                  .stop(containerId, config.sessions().stopTimeout())
+                                  .then(Mono.empty());
+                            })))
+        .then();
   }
 
   private Mono<SessionRow> failFor(SessionRow row, Optional<ContainerState> state) {
@@ -135,6 +186,20 @@ class SessionReconciler {
             ? "the container was killed: out of memory (exit code " + stopped.exitCode() + ")"
             : "the container exited with code " + stopped.exitCode();
     return transitions.failed(row.id(), reason, stopped.exitCode());
+  }
+
+  /** Failed sessions whose containers were started again while no event stream watched. */
+  private Mono<Void> adoptRestarted(List<SessionRow> all) {
+    return Flux.fromIterable(all)
+        .filter(row -> row.state() == SessionStatus.FAILED && row.containerId() != null)
+        .concatMap(
+            row ->
+                runtime
+                    .inspect(row.containerId())
+                    .filter(state -> state.isPresent() && state.get().running())
+                    .flatMap(running -> startedAgain(row.id(), row.containerId()))
+                    .onErrorResume(e -> logged(row, e)))
+        .then();
   }
 
   private Mono<Void> removeOrphans(Set<String> knownSessionIds) {

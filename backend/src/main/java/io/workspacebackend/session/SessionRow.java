@@ -79,6 +79,11 @@ record SessionRow(
         SessionStatus.RUNNING.wireName(), containerId, at, stoppedAt, errorMessage, exitCode);
   }
 
+  /** Starting again on the same container: the ending it had is no longer true. */
+  SessionRow restarted() {
+    return changed(SessionStatus.STARTING.wireName(), containerId, startedAt, null, null, null);
+  }
+
   SessionRow ended(SessionStatus end, Instant at, String reason, Integer code) {
     return changed(end.wireName(), containerId, startedAt, at, reason, code);
   }

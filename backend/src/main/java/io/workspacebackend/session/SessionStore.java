@@ -78,6 +78,37 @@ class SessionStore {
                     }));
   }
 
+  /**
+   * A failed session whose container was started again from outside (say {@code docker restart})
+   * becomes {@code starting} again — in one transaction that holds its ports again and checks the
+   * user's limit, so adopting it can neither share a port with a newer session nor exceed the
+   * limit. Empty when the session cannot be adopted: not failed, not on that container, or one of
+   * its ports or the user's last slot taken meanwhile.
+   */
+  Mono<Optional<SessionRow>> readopt(String id, String containerId, int maxPerUser) {
+    return database.call(
+        () ->
+            access
+                .transactions()
+                .execute(
+                    transaction -> {
+                      Optional<SessionRow> found = rows.findById(id);
+                      if (found.isEmpty()) {
+                        return Optional.<SessionRow>empty();
+                      }
+                      SessionRow row = found.get();
+                      if (row.state() != SessionStatus.FAILED
+                          || !containerId.equals(row.containerId())
+                          || rows.countLiveOf(row.userId()) >= maxPerUser
+                          || !ports.holdIfFree(row.id(), row.ports())) {
+                        return Optional.<SessionRow>empty();
+                      }
+                      SessionRow restarted = row.restarted();
+                      aggregates.update(restarted);
+                      return Optional.of(restarted);
+                    }));
+  }
+
   Mono<Optional<SessionRow>> find(String id) {
     return database.call(() -> rows.findById(id));
   }

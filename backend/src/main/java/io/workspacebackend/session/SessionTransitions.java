@@ -28,6 +28,18 @@ class SessionTransitions {
         row -> row.state() == SessionStatus.PENDING ? row.withStatus(SessionStatus.STARTING) : row);
   }
 
+  /** A failed session whose container runs again: starting, if it may be (see the store). */
+  Mono<SessionRow> restartedOutside(String id, String containerId, int maxPerUser) {
+    return store
+        .readopt(id, containerId, maxPerUser)
+        .flatMap(Mono::justOrEmpty)
+        .doOnNext(
+            row -> {
+              connections.sessionRestarted(id);
+              announce(row);
+            });
+  }
+
   Mono<SessionRow> containerCreated(String id, String containerId) {
     return change(id, row -> row.withContainerId(containerId));
   }

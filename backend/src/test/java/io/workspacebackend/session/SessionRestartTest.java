@@ -8,13 +8,16 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.testing.Accounts;
+import io.workspacebackend.testing.FollowedStream;
 import io.workspacebackend.testing.RunningBackend;
 import io.workspacebackend.testing.SessionClient;
 import io.workspacebackend.testing.SessionImage;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,106 @@ class SessionRestartTest {
     after.delete(fresh.id());
     after.delete(kept.id());
     after.delete(vanished.id());
+  }
+
+  @Test
+  void aContainerRestartedByHandIsAdoptedAndItsSessionRunsAgain() throws Exception {
+    Accounts accounts = new Accounts(backend);
+    String token = accounts.register(Role.USER).token();
+    SessionClient sessions = new SessionClient(accounts.as(token));
+    Session running =
+        sessions.await(
+            sessions.create("restarted").id(), SessionStatus.RUNNING, Duration.ofMinutes(3));
+    URI events = URI.create("http://127.0.0.1:" + backend.server().port() + "/api/events");
+    try (FollowedStream stream = FollowedStream.open(events, token)) {
+      assertThat(stream.status(Duration.ofSeconds(30))).isEqualTo(200);
+
+      docker.restartContainerCmd(running.containerId()).exec();
+
+      String session = "\"id\":\"" + running.id() + "\"";
+      stream.awaitLine(session + ".*\"status\":\"failed\"", Duration.ofMinutes(1));
+      int failedAt = indexOf(stream, session + ".*\"status\":\"failed\"");
+      Awaitility.await()
+          .atMost(Duration.ofMinutes(3))
+          .until(() -> indexOf(stream, session + ".*\"status\":\"running\"", failedAt + 1) >= 0);
+    }
+    Session adopted = sessions.get(running.id());
+    assertThat(adopted.status()).isEqualTo(SessionStatus.RUNNING);
+    assertThat(adopted.errorMessage()).isNull();
+    assertThat(adopted.containerId()).isEqualTo(running.containerId());
+    sessions
+        .http()
+        .get()
+        .uri("/sessions/" + running.id() + "/files/tree?path=.")
+        .exchange()
+        .expectBody(String.class)
+        .value(body -> assertThat(body).contains("\"type\":\"dir\""));
+    sessions.delete(running.id());
+  }
+
+  @Test
+  void aLaunchCutShortBetweenCreateAndStoringTheContainerIsCleanedUpAtStartup() throws Exception {
+    Accounts accounts = new Accounts(backend);
+    String token = accounts.register(Role.USER).token();
+    SessionClient sessions = new SessionClient(accounts.as(token));
+    Session session =
+        sessions.await(sessions.create("cut").id(), SessionStatus.RUNNING, Duration.ofMinutes(3));
+
+    // What a kill -9 right after the engine created the container leaves behind: the session
+    // starting with no container stored, and a created, never started container with its label.
+    backend.stop();
+    docker.removeContainerCmd(session.containerId()).withForce(true).exec();
+    accounts
+        .database()
+        .jdbc()
+        .sql("UPDATE sessions SET status = 'starting', container_id = NULL WHERE id = :id")
+        .param("id", session.id().toString())
+        .update();
+    String created =
+        docker
+            .createContainerCmd(SessionImage.TAG)
+            .withLabels(
+                Map.of(
+                    ContainerRuntime.MANAGED_LABEL,
+                    "true",
+                    InstanceLabel.KEY,
+                    new InstanceLabel(backend.config()).value(),
+                    ContainerRuntime.SESSION_LABEL,
+                    session.id().toString()))
+            .exec()
+            .getId();
+    backend.start();
+
+    SessionClient after = new SessionClient(accounts.as(token));
+    Session failed = after.await(session.id(), SessionStatus.FAILED, Duration.ofMinutes(1));
+    assertThat(failed.errorMessage())
+        .isEqualTo("the server stopped while the session was starting");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                docker
+                    .listContainersCmd()
+                    .withShowAll(true)
+                    .withIdFilter(List.of(created))
+                    .exec()
+                    .isEmpty());
+    after.delete(session.id());
+  }
+
+  private static int indexOf(FollowedStream stream, String regex) {
+    return indexOf(stream, regex, 0);
+  }
+
+  private static int indexOf(FollowedStream stream, String regex, int from) {
+    Pattern pattern = Pattern.compile(regex);
+    List<String> lines = stream.lines();
+    for (int i = from; i < lines.size(); i++) {
+      if (pattern.matcher(lines.get(i)).find()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A container with our labels, of the given installation, whose session nobody knows. */
