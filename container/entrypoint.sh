@@ -8,6 +8,13 @@
 #
 # If any service ends, the others are stopped and the container exits non-zero, saying which
 # service ended and how. SIGTERM stops all three and exits 0 well within Docker's 10 s grace.
+#
+# Exit codes: 0 stopped on request; 64 no secret; 66 no workspace; 70 a service exited with
+# status 0; 71 a service was killed by a signal; 137 the kernel's OOM killer killed a process of
+# this container (its memory cgroup counted it), as if it had chosen this script; otherwise the
+# status of the service that ended. A service's status is never passed on as 128+N: that would
+# read as this script being killed, which the backend takes for the OOM killer when the engine
+# did not kill it.
 # The secret is never printed. (ttyd takes its credential only as an argument, so it shows in
 # the container's process list; the container's user can read the environment anyway.)
 set -uo pipefail
@@ -75,6 +82,22 @@ stop_all() {
   kill -KILL "${pids[@]}" 2>/dev/null
 }
 
+# oom_kills: how many processes of this container the kernel's OOM killer killed, as the
+# container's own memory cgroup counts them (v2: memory.events, v1: memory.oom_control).
+oom_kills() {
+  local file key value
+  for file in /sys/fs/cgroup/memory.events /sys/fs/cgroup/memory/memory.oom_control; do
+    [[ -r "$file" ]] || continue
+    while read -r key value; do
+      if [[ "$key" == oom_kill ]]; then
+        echo "$value"
+        return
+      fi
+    done <"$file"
+  done
+  echo 0
+}
+
 on_term() {
   log "stopping on request"
   stop_all
@@ -95,4 +118,11 @@ log "${service_of[$ended]:-a service} exited with status $status; stopping the o
 unset "service_of[$ended]"
 stop_all
 wait
+if (($(oom_kills) > 0)); then
+  log "out of memory: the kernel's OOM killer killed a process of this session"
+  exit 137
+fi
+if ((status > 128)); then
+  exit 71
+fi
 exit $((status == 0 ? 70 : status))

@@ -127,8 +127,9 @@ enum EngineDialect {
    * before the OOM notification). On both, only someone outside the container can SIGKILL its main
    * process (PID 1 ignores SIGKILL from inside its namespace), and a kill through the engine is
    * announced by a {@code kill} or {@code stop} event; an unannounced SIGKILL exit is the kernel's.
-   * The limit of this inference: a shell that exits with the status of a child something inside
-   * killed with SIGKILL looks the same.
+   * The limit of this inference: a PID 1 that exits with the status of a child something inside
+   * killed with SIGKILL looks the same; the session image's entrypoint never does (it exits 71 for
+   * a service killed by a signal, and 137 only when its memory cgroup counted an OOM kill).
    */
   static boolean unannouncedKill(int exitCode, boolean engineKilledIt) {
     return exitCode == KILLED_EXIT_CODE && !engineKilledIt;
