@@ -1,6 +1,7 @@
 package io.workspacebackend.fileserver;
 
 import com.sun.net.httpserver.HttpServer;
+import io.workspacebackend.processguard.ProcessGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The file server of a session container: the workspace's files over HTTP, for the backend's {@code
- * /sessions/{id}/files/} proxy. Configured by environment variables, see {@link
- * FileServerSettings}.
+ * The file server of a session container, whose JVM also runs the container's {@link ProcessGuard}:
+ * the workspace's files over HTTP, for the backend's {@code /sessions/{id}/files/} proxy.
+ * Configured by environment variables, see {@link FileServerSettings}.
  */
 public final class FileServer implements AutoCloseable {
 
@@ -102,6 +103,8 @@ public final class FileServer implements AutoCloseable {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "fileserver-shutdown"));
+    // Hosted here so that the guard costs one thread, not a process of its own.
+    ProcessGuard.startInBackground();
     System.out.println(
         "fileserver: listening on port " + server.port() + ", serving " + settings.workspace());
   }
