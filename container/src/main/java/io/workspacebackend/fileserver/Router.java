@@ -44,6 +44,11 @@ final class Router implements HttpHandler {
       } catch (FileSystemException e) {
         answer(exchange, statusOf(e), describe(e));
       } catch (IOException | RuntimeException e) {
+        if (e instanceof IOException io && diskFull(io)) {
+          // The write went to a temporary file: the file it was to replace is untouched.
+          answer(exchange, 507, "the workspace's disk is full; free some space and retry");
+          return;
+        }
         // Most often the client went away mid-transfer; either way it is worth one log line.
         System.err.println(
             "fileserver: "
@@ -77,7 +82,18 @@ final class Router implements HttpHandler {
     endpoint.handle(exchange, Query.of(exchange.getRequestURI()));
   }
 
+  /** ENOSPC or EDQUOT, which the JDK reports only in words (a write's message, a path's reason). */
+  private static boolean diskFull(IOException e) {
+    String message =
+        e instanceof FileSystemException fileSystem ? fileSystem.getReason() : e.getMessage();
+    return message != null
+        && (message.contains("No space left on device") || message.contains("Disk quota exceeded"));
+  }
+
   private static int statusOf(FileSystemException e) {
+    if (diskFull(e)) {
+      return 507;
+    }
     if (e instanceof NoSuchFileException) {
       return 404;
     }
