@@ -1,6 +1,7 @@
 package io.workspacebackend.api;
 
 import io.workspacebackend.container.RuntimeUnavailable;
+import io.workspacebackend.db.DatabaseBusy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +36,11 @@ import reactor.core.publisher.Mono;
 class ProblemWebExceptionHandler implements WebExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
-  private static final Duration ENGINE_WARNING_INTERVAL = Duration.ofMinutes(1);
+  private static final Duration OUTAGE_WARNING_INTERVAL = Duration.ofMinutes(1);
 
   private final ProblemWriter problemWriter;
-  private final AtomicLong lastEngineWarning =
-      new AtomicLong(System.nanoTime() - ENGINE_WARNING_INTERVAL.toNanos());
+  private final AtomicLong lastOutageWarning =
+      new AtomicLong(System.nanoTime() - OUTAGE_WARNING_INTERVAL.toNanos());
 
   ProblemWebExceptionHandler(ProblemWriter problemWriter) {
     this.problemWriter = problemWriter;
@@ -71,7 +72,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
    * Only a failure of this server is an error with a stack trace. Answers that are part of the
    * contract (4xx, 503 while a session starts) are debug lines; a session's service failing (502,
    * 504) is a one-line warning; an engine that is down is a warning at most once a minute, not per
-   * request.
+   * request; so is a database another writer keeps busy.
    */
   private void logAnswer(ServerWebExchange exchange, ProblemDetail problem, Throwable error) {
     int status = problem.getStatus();
@@ -79,11 +80,13 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     String path = exchange.getRequest().getPath().value();
     if (status == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
       log.error("{} {} failed", method, path, error);
-    } else if (error instanceof RuntimeUnavailable || error instanceof TimeoutException) {
+    } else if (error instanceof RuntimeUnavailable
+        || error instanceof TimeoutException
+        || DatabaseBusy.causedBy(error)) {
       long now = System.nanoTime();
-      long last = lastEngineWarning.get();
-      if (now - last >= ENGINE_WARNING_INTERVAL.toNanos()
-          && lastEngineWarning.compareAndSet(last, now)) {
+      long last = lastOutageWarning.get();
+      if (now - last >= OUTAGE_WARNING_INTERVAL.toNanos()
+          && lastOutageWarning.compareAndSet(last, now)) {
         log.warn("{} {} answered {}: {}", method, path, status, error.getMessage());
       } else {
         log.debug("{} {} answered {}: {}", method, path, status, error.getMessage());
@@ -132,6 +135,12 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
             status == null ? "request refused" : status.getReasonPhrase().toLowerCase(Locale.ROOT));
       }
       return problem;
+    }
+    if (DatabaseBusy.causedBy(error)) {
+      // SQLite's write lock held past the busy timeout, by a CLI command or another tool.
+      return ProblemDetail.forStatusAndDetail(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "the database is busy with another writer; nothing was changed, try again shortly");
     }
     if (error instanceof RuntimeUnavailable || error instanceof TimeoutException) {
       return ProblemDetail.forStatusAndDetail(

@@ -2,7 +2,9 @@ package io.workspacebackend.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -32,6 +34,10 @@ public final class SqliteDataSources {
     hikari.setPoolName("sqlite");
     hikari.setMaximumPoolSize(maximumPoolSize);
     hikari.setMinimumIdle(1);
+    // sqlite-jdbc marks a connection as inside a transaction before its BEGIN runs; when the BEGIN
+    // fails (another writer held the lock past the busy timeout) the mark stays, and the next
+    // transaction on that connection would run without one. Such a connection is thrown away.
+    hikari.setExceptionOverride(new EvictAfterBusy());
     return new HikariDataSource(hikari);
   }
 
@@ -51,5 +57,13 @@ public final class SqliteDataSources {
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     return dataSource;
+  }
+
+  /** See {@link #pooled}. */
+  private static final class EvictAfterBusy implements SQLExceptionOverride {
+    @java.lang.Override
+    public Override adjudicate(SQLException error) {
+      return DatabaseBusy.causedBy(error) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+    }
   }
 }
