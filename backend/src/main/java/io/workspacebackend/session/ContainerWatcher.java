@@ -5,6 +5,7 @@ import io.workspacebackend.container.ContainerState;
 import io.workspacebackend.container.RuntimeEvent;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +29,7 @@ class ContainerWatcher implements SmartLifecycle {
   private final SessionTransitions transitions;
   private final SessionReconciler reconciler;
   private final InstanceLabel instance;
+  private final AtomicBoolean streamLost = new AtomicBoolean();
   private volatile Disposable subscription;
 
   ContainerWatcher(
@@ -45,16 +47,28 @@ class ContainerWatcher implements SmartLifecycle {
   public void start() {
     subscription =
         Mono.defer(() -> reconciler.reconcileLiveSessions())
+            .doOnSuccess(
+                reconciled -> {
+                  if (streamLost.getAndSet(false)) {
+                    log.info("container event stream is back");
+                  }
+                })
             .thenMany(runtime.events(instance.selector()))
             .concatMap(this::onEvent)
-            .doOnError(
-                error ->
-                    log.warn(
-                        "container event stream lost ({}); re-subscribing", error.getMessage()))
+            .doOnError(this::lost)
             .retryWhen(
                 Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
                     .maxBackoff(Duration.ofSeconds(30)))
             .subscribe();
+  }
+
+  /** Said once per outage, not on every retry while the engine stays away. */
+  private void lost(Throwable error) {
+    if (streamLost.compareAndSet(false, true)) {
+      log.warn("container event stream lost ({}); re-subscribing", error.getMessage());
+    } else {
+      log.debug("container event stream still unavailable ({})", error.getMessage());
+    }
   }
 
   private Mono<Void> onEvent(RuntimeEvent event) {
