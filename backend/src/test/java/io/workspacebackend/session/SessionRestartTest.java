@@ -99,6 +99,7 @@ class SessionRestartTest {
     try (FollowedStream stream = FollowedStream.open(events, token)) {
       assertThat(stream.status(Duration.ofSeconds(30))).isEqualTo(200);
 
+      long restarted = System.nanoTime();
       docker.restartContainerCmd(running.containerId()).exec();
 
       String session = "\"id\":\"" + running.id() + "\"";
@@ -107,6 +108,10 @@ class SessionRestartTest {
       Awaitility.await()
           .atMost(Duration.ofMinutes(3))
           .until(() -> indexOf(stream, session + ".*\"status\":\"running\"", failedAt + 1) >= 0);
+      System.out.println(
+          "docker restart to running again: "
+              + Duration.ofNanos(System.nanoTime() - restarted).toMillis()
+              + " ms");
     }
     Session adopted = sessions.get(running.id());
     assertThat(adopted.status()).isEqualTo(SessionStatus.RUNNING);
