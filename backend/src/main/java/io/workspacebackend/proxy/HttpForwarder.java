@@ -1,5 +1,6 @@
 package io.workspacebackend.proxy;
 
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.workspacebackend.auth.ConnectionGrant;
@@ -155,13 +156,13 @@ final class HttpForwarder {
     MediaType type = received.getContentType();
     if (type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
       // Same name, so that Reactor Netty still removes it when the connection ends.
-      connection
-          .channel()
-          .pipeline()
-          .replace(
-              NettyPipeline.ResponseTimeoutHandler,
-              NettyPipeline.ResponseTimeoutHandler,
-              new ReadTimeoutHandler(streamIdleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+      ChannelPipeline pipeline = connection.channel().pipeline();
+      if (pipeline.get(NettyPipeline.ResponseTimeoutHandler) != null) {
+        pipeline.replace(
+            NettyPipeline.ResponseTimeoutHandler,
+            NettyPipeline.ResponseTimeoutHandler,
+            new ReadTimeoutHandler(streamIdleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+      }
       EventStreamEnding ending = new EventStreamEnding(json);
       Flux<DataBuffer> events =
           live.until(
