@@ -132,10 +132,25 @@ class ConcurrentSessionsTest {
                       + ":41821/tree; echo \" exit=$?\""))
           .contains("000")
           .doesNotContain("exit=0");
+      // The host is the first session's gateway; the second's ports are published on the host's
+      // loopback only. (Inside the container 127.0.0.1 is its own loopback, where a host port
+      // number could be one of its own services' ports.)
+      String host =
+          docker
+              .inspectContainerCmd(first.containerId())
+              .exec()
+              .getNetworkSettings()
+              .getNetworks()
+              .values()
+              .iterator()
+              .next()
+              .getGateway();
       assertThat(
               exec(
                   first.containerId(),
-                  "curl -s -m 3 -o /dev/null -w '%{http_code}' http://127.0.0.1:"
+                  "curl -s -m 3 -o /dev/null -w '%{http_code}' http://"
+                      + host
+                      + ":"
                       + second.ports().fileserver()
                       + "/tree; echo \" exit=$?\""))
           .contains("000")
