@@ -31,6 +31,12 @@ TTYD_PORT="${TTYD_PORT:-41822}"
 WORKSPACE="${FILESERVER_WORKSPACE:-/home/dev/workspace}"
 cd "$WORKSPACE" || { log "workspace $WORKSPACE is missing"; exit 66; }
 
+# The backend runs sessions on a read-only root with an empty tmpfs as home, which hides the
+# shell's startup files useradd put there: copy them from /etc/skel, keeping any already present.
+# A home that cannot be written gets none; the services do not need them.
+cp -R --update=none /etc/skel/. "${HOME:-/home/dev}/" ||
+  log "could not copy /etc/skel into ${HOME:-/home/dev}; the shell starts without its startup files"
+
 declare -A service_of # pid -> service name
 
 # start NAME COMMAND...: runs COMMAND in the background as the service NAME.

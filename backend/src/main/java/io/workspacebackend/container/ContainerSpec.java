@@ -1,19 +1,23 @@
 package io.workspacebackend.container;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.util.unit.DataSize;
 
 /**
  * A container to create. The hardening is not optional: all capabilities dropped, no new
  * privileges, no swap beyond {@code memory}. {@code ports} maps container ports to host ports on
  * 127.0.0.1 (0 lets the engine pick); {@code binds} maps host paths to container paths, mounted
- * read-write. {@code nofile} and {@code nproc} are soft and hard limits, 0 for the engine's
- * default.
+ * read-write; {@code tmpfs} lists tmpfs mounts (one owned by the user needs {@code user} as a
+ * numeric {@code uid:gid}). {@code nofile} and {@code nproc} are soft and hard limits, 0 for the
+ * engine's default. With {@code readOnlyRootfs}, the binds and tmpfs mounts are the only places the
+ * container can write.
  */
 public record ContainerSpec(
     String name,
@@ -23,6 +27,7 @@ public record ContainerSpec(
     Map<String, String> labels,
     Map<Integer, Integer> ports,
     Map<Path, String> binds,
+    List<Tmpfs> tmpfs,
     Optional<String> user,
     Optional<String> network,
     DataSize memory,
@@ -32,6 +37,9 @@ public record ContainerSpec(
     long nproc,
     boolean readOnlyRootfs) {
 
+  /** A user as {@code uid:gid}, which Docker's tmpfs owner options need (see EngineDialect). */
+  static final Pattern NUMERIC_USER = Pattern.compile("\\d+:\\d+");
+
   public ContainerSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(image, "image");
@@ -40,7 +48,16 @@ public record ContainerSpec(
     labels = Map.copyOf(labels);
     ports = Map.copyOf(ports);
     binds = Map.copyOf(binds);
+    tmpfs = List.copyOf(tmpfs);
     Objects.requireNonNull(memory, "memory");
+    if (tmpfs.stream().map(Tmpfs::path).distinct().count() < tmpfs.size()) {
+      throw new IllegalArgumentException("two tmpfs mounts at one path: " + tmpfs);
+    }
+    if (tmpfs.stream().anyMatch(Tmpfs::ownedByUser)
+        && user.filter(NUMERIC_USER.asMatchPredicate()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "a tmpfs owned by the container's user needs a numeric uid:gid user, not " + user);
+    }
   }
 
   public static Builder builder(String name, String image) {
@@ -56,6 +73,7 @@ public record ContainerSpec(
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<Integer, Integer> ports = new LinkedHashMap<>();
     private final Map<Path, String> binds = new LinkedHashMap<>();
+    private final List<Tmpfs> tmpfs = new ArrayList<>();
     private Optional<String> user = Optional.empty();
     private Optional<String> network = Optional.empty();
     private DataSize memory = DataSize.ofGigabytes(2);
@@ -94,6 +112,11 @@ public record ContainerSpec(
 
     public Builder bind(Path hostPath, String containerPath) {
       binds.put(hostPath, containerPath);
+      return this;
+    }
+
+    public Builder tmpfs(Tmpfs mount) {
+      tmpfs.add(mount);
       return this;
     }
 
@@ -143,6 +166,7 @@ public record ContainerSpec(
           labels,
           ports,
           binds,
+          tmpfs,
           user,
           network,
           memory,

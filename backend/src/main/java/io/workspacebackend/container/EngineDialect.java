@@ -47,6 +47,38 @@ enum EngineDialect {
   }
 
   /**
+   * A tmpfs's mount options. Both engines pass size, mode and the exec, suid and dev flags to the
+   * kernel as given; every one is explicit, since their defaults differ (Docker's tmpfs is noexec,
+   * Podman's is not). Verified on Docker 20.10 and Podman 4.3's compatible API, they differ in two
+   * more ways: Podman refuses {@code uid=} and {@code gid=} ("unknown mount option") and takes
+   * {@code U}, which chowns the tmpfs to the container's user, while Docker passes {@code uid=} and
+   * {@code gid=} to the kernel and refuses {@code U}; and Podman copies what the image has at the
+   * path into the tmpfs unless told {@code notmpcopyup}, which Docker never does. So a tmpfs starts
+   * empty and owned alike on both.
+   */
+  String tmpfsOptions(Tmpfs tmpfs, String uidGid) {
+    List<String> options = new ArrayList<>();
+    options.add("size=" + tmpfs.size().toBytes());
+    options.add("mode=" + tmpfs.octalMode());
+    options.add(tmpfs.executable() ? "exec" : "noexec");
+    options.add("nosuid");
+    options.add("nodev");
+    if (tmpfs.ownedByUser()) {
+      if (this == PODMAN) {
+        options.add("U");
+      } else {
+        String[] ids = uidGid.split(":", 2);
+        options.add("uid=" + ids[0]);
+        options.add("gid=" + ids[1]);
+      }
+    }
+    if (this == PODMAN) {
+      options.add("notmpcopyup");
+    }
+    return String.join(",", options);
+  }
+
+  /**
    * Docker isolates user-defined bridge networks from each other with its own iptables chains.
    * Podman's netavark lets containers on two bridges reach each other unless the network is created
    * with {@code isolate=true} (the compatible API warns "not a recognized option" but netavark

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,10 +56,19 @@ final class HardenedHostConfig {
             .withNanoCPUs(spec.nanoCpus())
             .withPidsLimit(spec.pidsLimit())
             .withUlimits(dialect.ulimits(spec.nofile(), spec.nproc()))
+            .withTmpFs(tmpfs(spec, dialect))
             .withReadonlyRootfs(spec.readOnlyRootfs())
             // The session decides whether to restart; the engine must not resurrect containers.
             .withRestartPolicy(RestartPolicy.noRestart());
     spec.network().ifPresent(config::withNetworkMode);
     return config;
+  }
+
+  private static Map<String, String> tmpfs(ContainerSpec spec, EngineDialect dialect) {
+    Map<String, String> mounts = new LinkedHashMap<>();
+    for (Tmpfs tmpfs : spec.tmpfs()) {
+      mounts.put(tmpfs.path(), dialect.tmpfsOptions(tmpfs, spec.user().orElse("")));
+    }
+    return mounts;
   }
 }

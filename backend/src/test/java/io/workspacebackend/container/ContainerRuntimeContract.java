@@ -147,6 +147,44 @@ abstract class ContainerRuntimeContract {
 
   @Test
   @Timeout(60)
+  void aReadOnlyContainerWritesOnlyToItsTmpfsMountsEachBoundedAndOwnedAsAsked() {
+    String id =
+        runtime
+            .create(
+                spec("read-only")
+                    .user("65534:65534")
+                    .readOnlyRootfs(true)
+                    .tmpfs(new Tmpfs("/data", DataSize.ofMegabytes(8), 0700, true, true))
+                    .tmpfs(new Tmpfs("/tmp", DataSize.ofMegabytes(4), 01777, false, false))
+                    .command(
+                        shell(
+                            "grep -E ' /(data|tmp) ' /proc/mounts; echo x > /data/file && echo"
+                                + " data written; echo x > /tmp/file && echo tmp written; echo x"
+                                + " > /file || echo root refused"))
+                    .build())
+            .block(CALL);
+    assertThat(raw.inspectContainerCmd(id).exec().getHostConfig().getReadonlyRootfs()).isTrue();
+
+    runtime.start(id).block(CALL);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !runtime.inspect(id).block(CALL).orElseThrow().running());
+
+    List<String> lines = runtime.logs(id, -1, false).collectList().block(CALL);
+    assertThat(lines)
+        .contains("data written", "tmp written", "root refused")
+        .anyMatch(line -> line.contains("Read-only file system"));
+    assertThat(mountOptions(lines, "/data"))
+        .contains("rw", "nosuid", "nodev", "size=8192k", "mode=700", "uid=65534", "gid=65534")
+        .doesNotContain("noexec");
+    assertThat(mountOptions(lines, "/tmp"))
+        .contains("rw", "nosuid", "nodev", "noexec", "size=4096k")
+        .noneMatch(option -> option.startsWith("uid="));
+  }
+
+  @Test
+  @Timeout(60)
   void listingByLabelsFindsOnlyTheLabelledContainers() {
     String label = session();
     String mine = runtime.create(spec("mine").labels(Map.of(label, "a")).build()).block(CALL);
@@ -410,6 +448,16 @@ abstract class ContainerRuntimeContract {
     runtime.createNetwork(name, Map.of(TEST_LABEL, run)).block(CALL);
     networks.add(name);
     return name;
+  }
+
+  /** The options of the mount at {@code path} in lines of {@code /proc/mounts}. */
+  private static List<String> mountOptions(List<String> mounts, String path) {
+    return mounts.stream()
+        .map(line -> line.split(" "))
+        .filter(fields -> fields.length > 3 && fields[1].equals(path))
+        .findFirst()
+        .map(fields -> Arrays.asList(fields[3].split(",")))
+        .orElseThrow(() -> new AssertionError("no mount at " + path + " in " + mounts));
   }
 
   /**

@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** Speaks ttyd's protocol over the proxy, as ttyd's page does: init, keys, resize, output. */
-final class TtydClient implements WebSocket.Listener, AutoCloseable {
+public final class TtydClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder output = new StringBuilder();
   private final CompletableFuture<String> closed = new CompletableFuture<>();
   private volatile long closedAtNanos;
   private final WebSocket socket;
   private boolean continuing;
 
-  TtydClient(URI uri, Map<String, String> headers) {
+  public TtydClient(URI uri, Map<String, String> headers) {
     WebSocket.Builder builder =
         HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("tty");
     headers.forEach(builder::header);
@@ -32,11 +32,11 @@ final class TtydClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** ttyd's init message with an empty token: the proxy puts the real one in. */
-  void init(int columns, int rows) {
+  public void init(int columns, int rows) {
     send("{\"AuthToken\":\"\",\"columns\":" + columns + ",\"rows\":" + rows + "}");
   }
 
-  void type(String keys) {
+  public void type(String keys) {
     send("0" + keys);
   }
 
@@ -72,7 +72,7 @@ final class TtydClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** Waits until the terminal's output matches {@code pattern} (a multi-line regex). */
-  void awaitOutput(String pattern, long seconds) throws InterruptedException {
+  public void awaitOutput(String pattern, long seconds) throws InterruptedException {
     Pattern compiled = Pattern.compile(pattern, Pattern.MULTILINE);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
@@ -90,7 +90,8 @@ final class TtydClient implements WebSocket.Listener, AutoCloseable {
         "no output matching " + pattern + " within " + seconds + " s: " + text());
   }
 
-  private String text() {
+  /** Everything the terminal printed so far. */
+  public String text() {
     synchronized (output) {
       return output.toString();
     }
