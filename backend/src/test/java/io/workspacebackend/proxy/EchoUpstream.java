@@ -18,7 +18,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * A real upstream for proxy tests, on 127.0.0.1: it tells what reached it (headers, path, body
- * size), streams events when told to, starts a plain body on {@code /slow} that never ends, and
+ * size), streams events when told to, starts a plain body on {@code /slow} that never ends, sends
+ * bytes ({@code /flood}) and events ({@code /event-flood}) as fast as they are read, for ever, and
  * speaks WebSocket on {@code /ws} like ttyd (subprotocol {@code tty}), echoing frames and recording
  * them and how it was closed.
  */
@@ -30,6 +31,7 @@ final class EchoUpstream implements AutoCloseable {
   final Sinks.Many<String> events = Sinks.many().multicast().directBestEffort();
   final CountDownLatch eventStreamClosed = new CountDownLatch(1);
   final CountDownLatch slowBodyClosed = new CountDownLatch(1);
+  final CountDownLatch floodClosed = new CountDownLatch(1);
 
   /** Each WebSocket frame that reached this upstream, as UTF-8 text. */
   final BlockingQueue<String> framesFromProxy = new LinkedBlockingQueue<>();
@@ -38,6 +40,8 @@ final class EchoUpstream implements AutoCloseable {
   final CompletableFuture<Integer> closeCodeFromProxy = new CompletableFuture<>();
   final CountDownLatch webSocketGone = new CountDownLatch(1);
   volatile String webSocketProtocol;
+
+  private static final String FLOOD_CHUNK = "x".repeat(8 * 1024);
 
   private final DisposableServer server;
 
@@ -97,6 +101,23 @@ final class EchoUpstream implements AutoCloseable {
                                     .sendString(
                                         Flux.concat(Mono.just("first\n"), Flux.<String>never())
                                             .doFinally(signal -> slowBodyClosed.countDown())))
+                        .get(
+                            "/flood",
+                            (request, response) ->
+                                response
+                                    .header("Content-Type", "application/octet-stream")
+                                    .sendString(
+                                        Flux.<String>generate(sink -> sink.next(FLOOD_CHUNK))
+                                            .doFinally(signal -> floodClosed.countDown())))
+                        .get(
+                            "/event-flood",
+                            (request, response) ->
+                                response
+                                    .header("Content-Type", "text/event-stream")
+                                    .sendString(
+                                        Flux.<String>generate(
+                                                sink -> sink.next("data: " + FLOOD_CHUNK + "\n\n"))
+                                            .doFinally(signal -> floodClosed.countDown())))
                         .ws(
                             "/ws",
                             (in, out) -> {
