@@ -8,6 +8,8 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One registered connection (a WebSocket, a stream, a proxied request) as its handler sees it: it
@@ -47,8 +49,19 @@ public final class LiveConnection implements AutoCloseable {
    * end.
    */
   public <T> Flux<T> until(Flux<T> stream, Function<Revocation, Publisher<T>> lastWord) {
+    return until(stream, Schedulers.immediate(), lastWord);
+  }
+
+  /**
+   * As {@link #until(Flux, Function)}, with the withdrawal acted on in {@code streamThread}, the
+   * thread {@code stream} emits in (a connection's event loop). Acted on in the withdrawing thread,
+   * it could end the stream between an item's leaving {@code stream} and its being passed on, and
+   * that item would be dropped: for a retained buffer, a leak.
+   */
+  public <T> Flux<T> until(
+      Flux<T> stream, Scheduler streamThread, Function<Revocation, Publisher<T>> lastWord) {
     return stream
-        .takeUntilOther(revoked())
+        .takeUntilOther(revoked().publishOn(streamThread))
         .concatWith(
             Flux.defer(
                 () -> {

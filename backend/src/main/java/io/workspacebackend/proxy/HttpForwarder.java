@@ -1,5 +1,6 @@
 package io.workspacebackend.proxy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -16,17 +17,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
@@ -93,11 +98,7 @@ final class HttpForwarder {
             .uri(upstream.http(target));
     HttpClient.ResponseReceiver<?> receiver =
         hasBody(request.getHeaders())
-            ? sender.send(
-                (upstreamRequest, out) ->
-                    out.send(
-                        live.until(request.getBody(), HttpForwarder::revokedError)
-                            .map(NettyDataBufferFactory::toByteBuf)))
+            ? sender.send((upstreamRequest, out) -> out.send(requestBody(request, live)))
             : sender;
     AtomicBoolean answered = new AtomicBoolean();
     Mono<Revocation> revokedBeforeAnswer =
@@ -124,6 +125,24 @@ final class HttpForwarder {
                     .orElseGet(() -> StartupGate.failure(upstream, error)));
   }
 
+  /**
+   * The client's body as it arrives, until the access is withdrawn. Spring hands each buffer over
+   * retained, so none may be dropped on the way: the withdrawal is acted on in the event loop that
+   * reads the body, and one discarded (the forwarding cancelled) is released.
+   */
+  private static Flux<ByteBuf> requestBody(ServerHttpRequest request, LiveConnection live) {
+    return live.until(request.getBody(), readingThread(request), HttpForwarder::revokedError)
+        .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+        .map(NettyDataBufferFactory::toByteBuf);
+  }
+
+  /** The event loop that reads the client's connection, where its body's buffers are emitted. */
+  private static Scheduler readingThread(ServerHttpRequest request) {
+    return ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection
+        ? Schedulers.fromExecutor(connection.channel().eventLoop())
+        : Schedulers.immediate();
+  }
+
   private Mono<Void> relay(
       ServerWebExchange exchange,
       Upstream upstream,
@@ -142,8 +161,10 @@ final class HttpForwarder {
         response.bufferFactory() instanceof NettyDataBufferFactory netty
             ? netty
             : new NettyDataBufferFactory(connection.channel().alloc());
-    // Buffers are retained here and released by the server once written; on cancel or error
-    // the upstream connection is closed rather than returned to the pool half read.
+    // Buffers are retained here and released by the server once written. None may be dropped on
+    // the way: a withdrawal is acted on in the event loop that reads them, and one discarded (the
+    // client gone) is released. On cancel or error the upstream connection is closed rather than
+    // returned to the pool half read.
     Flux<DataBuffer> body =
         connection
             .inbound()
@@ -153,7 +174,9 @@ final class HttpForwarder {
             .cast(DataBuffer.class)
             .doOnCancel(connection::dispose)
             .doOnError(error -> connection.dispose());
+    Scheduler readingThread = Schedulers.fromExecutor(connection.channel().eventLoop());
     MediaType type = received.getContentType();
+    Flux<DataBuffer> answer;
     if (type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
       // Same name, so that Reactor Netty still removes it when the connection ends.
       ChannelPipeline pipeline = connection.channel().pipeline();
@@ -164,27 +187,33 @@ final class HttpForwarder {
             new ReadTimeoutHandler(streamIdleTimeout.toMillis(), TimeUnit.MILLISECONDS));
       }
       EventStreamEnding ending = new EventStreamEnding(json);
-      Flux<DataBuffer> events =
+      answer =
           live.until(
               // A silent stream ends as a whole one would: a client reconnects, as after any end.
               ending.watch(
                   body.onErrorResume(ReadTimeoutException.class::isInstance, e -> Flux.empty())),
+              readingThread,
               why ->
                   response.isCommitted() && !ending.betweenEvents()
                       ? breakOff(response, new AccessRevokedException(why))
                       : Flux.just(ending.lastEvent(why, buffers)));
-      return response.writeAndFlushWith(events.map(Flux::just));
+    } else {
+      answer =
+          live.until(
+                  body, readingThread, why -> breakOff(response, new AccessRevokedException(why)))
+              .onErrorResume(
+                  ReadTimeoutException.class::isInstance,
+                  silent -> {
+                    log.warn("{} fell silent in the middle of an answer; broke it off", upstream);
+                    return breakOff(
+                        response,
+                        new UpstreamFailedException(upstream, HttpStatus.GATEWAY_TIMEOUT, silent));
+                  });
     }
-    return response.writeWith(
-        live.until(body, why -> breakOff(response, new AccessRevokedException(why)))
-            .onErrorResume(
-                ReadTimeoutException.class::isInstance,
-                silent -> {
-                  log.warn("{} fell silent in the middle of an answer; broke it off", upstream);
-                  return breakOff(
-                      response,
-                      new UpstreamFailedException(upstream, HttpStatus.GATEWAY_TIMEOUT, silent));
-                }));
+    // Events too are written as one stream: Reactor Netty flushes whenever nothing more has
+    // arrived, so each event leaves as it comes. writeAndFlushWith(events.map(Flux::just)) would
+    // hold buffers in groups not yet written that a client going away never releases.
+    return response.writeWith(answer.doOnDiscard(DataBuffer.class, DataBufferUtils::release));
   }
 
   /**

@@ -19,7 +19,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
 /**
  * A real upstream for proxy tests, on 127.0.0.1: it tells what reached it (headers, path, body
  * size), streams events when told to, starts a plain body on {@code /slow} that never ends, never
- * answers on {@code /hang} at all, and speaks WebSocket on {@code /ws} like ttyd (subprotocol
+ * answers on {@code /hang} at all, sends bytes ({@code /flood}) and events ({@code /event-flood})
+ * as fast as they are read, for ever, and speaks WebSocket on {@code /ws} like ttyd (subprotocol
  * {@code tty}), echoing frames and recording them and how it was closed.
  */
 final class EchoUpstream implements AutoCloseable {
@@ -31,6 +32,7 @@ final class EchoUpstream implements AutoCloseable {
   final CountDownLatch eventStreamClosed = new CountDownLatch(1);
   final CountDownLatch slowBodyClosed = new CountDownLatch(1);
   final CountDownLatch hangingRequestClosed = new CountDownLatch(1);
+  final CountDownLatch floodClosed = new CountDownLatch(1);
 
   /** Each WebSocket frame that reached this upstream, as UTF-8 text. */
   final BlockingQueue<String> framesFromProxy = new LinkedBlockingQueue<>();
@@ -39,6 +41,8 @@ final class EchoUpstream implements AutoCloseable {
   final CompletableFuture<Integer> closeCodeFromProxy = new CompletableFuture<>();
   final CountDownLatch webSocketGone = new CountDownLatch(1);
   volatile String webSocketProtocol;
+
+  private static final String FLOOD_CHUNK = "x".repeat(8 * 1024);
 
   private final DisposableServer server;
 
@@ -103,6 +107,23 @@ final class EchoUpstream implements AutoCloseable {
                             (request, response) ->
                                 Mono.<Void>never()
                                     .doFinally(signal -> hangingRequestClosed.countDown()))
+                        .get(
+                            "/flood",
+                            (request, response) ->
+                                response
+                                    .header("Content-Type", "application/octet-stream")
+                                    .sendString(
+                                        Flux.<String>generate(sink -> sink.next(FLOOD_CHUNK))
+                                            .doFinally(signal -> floodClosed.countDown())))
+                        .get(
+                            "/event-flood",
+                            (request, response) ->
+                                response
+                                    .header("Content-Type", "text/event-stream")
+                                    .sendString(
+                                        Flux.<String>generate(
+                                                sink -> sink.next("data: " + FLOOD_CHUNK + "\n\n"))
+                                            .doFinally(signal -> floodClosed.countDown())))
                         .ws(
                             "/ws",
                             (in, out) -> {

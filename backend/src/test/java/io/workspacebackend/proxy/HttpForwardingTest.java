@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.testing.NettyLeaks;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -248,6 +250,79 @@ class HttpForwardingTest {
   }
 
   @Test
+  void revokingAnUploadWhileItsBytesStreamInLeavesNoBufferUnreleased() {
+    byte[] chunk = new byte[16 * 1024];
+    Flux<ByteBuf> endless = Flux.generate(sink -> sink.next(Unpooled.wrappedBuffer(chunk)));
+    Mono<Integer> answer =
+        client
+            .post()
+            .uri(proxy.base() + "/p/echo")
+            .send(endless)
+            .response()
+            .map(response -> response.status().code());
+    CompletableFuture<Integer> answered = answer.toFuture();
+    // Revoked while chunks arrive: buffers the proxy holds between client and service at that
+    // moment must be released, not dropped.
+    await().atMost(Duration.ofSeconds(10)).until(() -> upstream.requestChunks.size() >= 8);
+    proxy.connections.signedOut(ProxyHarness.GRANT.tokenId());
+
+    assertThat(answered).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(401);
+    assertNoBufferLeaked();
+  }
+
+  @Test
+  void revokingADownloadWhileItsBytesStreamOutLeavesNoBufferUnreleased() throws Exception {
+    AtomicLong received = new AtomicLong();
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    Disposable download =
+        client
+            .get()
+            .uri(proxy.base() + "/p/flood")
+            .responseContent()
+            .subscribe(
+                chunk -> received.addAndGet(chunk.readableBytes()),
+                ended::completeExceptionally,
+                () -> ended.complete(null));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> received.get() >= 1 << 20);
+      proxy.connections.signedOut(ProxyHarness.GRANT.tokenId());
+
+      assertThatThrownBy(() -> ended.get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(PrematureCloseException.class);
+      assertThat(upstream.floodClosed.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      download.dispose();
+    }
+    assertNoBufferLeaked();
+  }
+
+  @Test
+  void revokingAnEventStreamWhileEventsStreamOutLeavesNoBufferUnreleased() throws Exception {
+    AtomicLong received = new AtomicLong();
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    Disposable stream =
+        client
+            .get()
+            .uri(proxy.base() + "/p/event-flood")
+            .responseContent()
+            .subscribe(
+                chunk -> received.addAndGet(chunk.readableBytes()),
+                ended::completeExceptionally,
+                () -> ended.complete(null));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> received.get() >= 1 << 20);
+      proxy.connections.sessionDeleted(ProxyHarness.SESSION);
+
+      // Ended with a last event or broken off, depending on where the revocation fell.
+      assertThat(ended.handle((done, error) -> true)).succeedsWithin(Duration.ofSeconds(10));
+      assertThat(upstream.floodClosed.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      stream.dispose();
+    }
+    assertNoBufferLeaked();
+  }
+
+  @Test
   void aRunningSessionsServiceThatDoesNotListenIs502() throws Exception {
     try (ProxyHarness nowhere =
         new ProxyHarness(freePort(), SessionStatus.RUNNING, Duration.ofSeconds(1))) {
@@ -323,6 +398,14 @@ class HttpForwardingTest {
   private ProxyHarness timeouts(Duration response, Duration streamIdle) {
     return new ProxyHarness(
         upstream.port(), SessionStatus.RUNNING, Duration.ofSeconds(1), response, streamIdle);
+  }
+
+  /** Once the proxy has let go of the connection, nothing it held may be reported leaked. */
+  private void assertNoBufferLeaked() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(proxy.connections.openCount()).isZero());
+    assertThat(NettyLeaks.reportNow()).isEmpty();
   }
 
   private int statusOf(ProxyHarness harness) {

@@ -30,6 +30,7 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
           .build();
 
   private final Map<String, String> overrides = new HashMap<>();
+  private final UnreadBodies unreadBodies = new UnreadBodies();
   private Preparation preparation = () -> {};
   private Path directory;
   private TestHome home;
@@ -70,18 +71,23 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
+    unreadBodies.release();
     if (server != null) {
       server.close();
     }
     TemporaryDirectories.delete(directory);
   }
 
-  /** A client that speaks the API's snake_case JSON, so responses decode into shared-model. */
+  /**
+   * A client that speaks the API's snake_case JSON, so responses decode into shared-model. Bodies a
+   * test does not read are released when the class ends ({@link UnreadBodies}).
+   */
   public WebTestClient client() {
     return WebTestClient.bindToServer()
         .baseUrl(server.baseUri().toString())
         // CI machines have two cores, shared with the engine starting many containers.
         .responseTimeout(Duration.ofSeconds(30))
+        .filter(unreadBodies)
         .codecs(
             codecs -> {
               codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(SNAKE_CASE));
@@ -92,6 +98,7 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
 
   /** Stops the server (the test then changes the world, and calls {@link #start()}). */
   public void stop() {
+    unreadBodies.release();
     server.close();
   }
 
