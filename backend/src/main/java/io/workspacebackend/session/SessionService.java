@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
@@ -36,6 +37,7 @@ class SessionService {
   private static final Duration ENGINE_QUESTION_TIMEOUT = Duration.ofSeconds(10);
 
   private final SessionStore store;
+  private final Map<String, Mono<Void>> deletions = new ConcurrentHashMap<>();
   private final SessionLauncher launcher;
   private final SessionTransitions transitions;
   private final SessionReconciler reconciler;
@@ -130,24 +132,31 @@ class SessionService {
 
   /** Stops and removes the container, releases the ports, forgets the session; keeps its files. */
   Mono<Void> delete(SignedInUser user, String id) {
+    // Deletes of one session asked for at once (a double click) share one deletion: two would
+    // race to remove the same container, and the engine refuses the second.
     return owned(user, id)
         .flatMap(
             row ->
-                transitions
-                    .stopping(row.id())
-                    // Stored as stopping, the proxy lets nothing new in; what is open ends now,
-                    // not when the container is gone.
-                    .doOnNext(stopping -> connections.sessionDeleted(row.id()))
-                    // A launch in progress notices "stopping" at its next step and ends.
-                    .then(
-                        launcher
-                            .whenIdle(row.id())
-                            .timeout(config.sessions().stopTimeout().plusSeconds(30), Mono.empty()))
-                    .then(
-                        SessionCleanup.stopAndRemove(runtime, row, config.sessions().stopTimeout()))
-                    // Watchers learn the session ended; lists drop it with the row.
-                    .then(transitions.stopped(row.id()))
-                    .then(store.delete(row.id())));
+                deletions.computeIfAbsent(
+                    row.id(),
+                    key -> deletion(row).doFinally(signal -> deletions.remove(key)).cache()));
+  }
+
+  private Mono<Void> deletion(SessionRow row) {
+    return transitions
+        .stopping(row.id())
+        // Stored as stopping, the proxy lets nothing new in; what is open ends now, not when the
+        // container is gone.
+        .doOnNext(stopping -> connections.sessionDeleted(row.id()))
+        // A launch in progress notices "stopping" at its next step and ends.
+        .then(
+            launcher
+                .whenIdle(row.id())
+                .timeout(config.sessions().stopTimeout().plusSeconds(30), Mono.empty()))
+        .then(SessionCleanup.stopAndRemove(runtime, row, config.sessions().stopTimeout()))
+        // Watchers learn the session ended; lists drop it with the row.
+        .then(transitions.stopped(row.id()))
+        .then(store.delete(row.id()));
   }
 
   /**

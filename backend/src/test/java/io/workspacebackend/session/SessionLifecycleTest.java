@@ -21,8 +21,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +47,47 @@ class SessionLifecycleTest {
   @AfterAll
   static void closeDocker() throws Exception {
     docker.close();
+  }
+
+  @Test
+  void deletingOneSessionSeveralTimesAtOnceNeverFails() throws Exception {
+    Accounts accounts = new Accounts(backend);
+    SessionClient sessions = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
+    Session running =
+        sessions.await(sessions.create("double-click").id(), SessionStatus.RUNNING, STARTUP);
+
+    ExecutorService clients = Executors.newFixedThreadPool(5);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        answers.add(
+            clients.submit(
+                () ->
+                    sessions
+                        .http()
+                        .mutate()
+                        .responseTimeout(Duration.ofMinutes(1))
+                        .build()
+                        .delete()
+                        .uri("/api/sessions/" + running.id())
+                        .exchange()
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get(2, TimeUnit.MINUTES)).isIn(204, 404);
+      }
+    } finally {
+      clients.shutdown();
+    }
+    sessions
+        .http()
+        .get()
+        .uri("/api/sessions/" + running.id())
+        .exchange()
+        .expectStatus()
+        .isNotFound();
   }
 
   @Test
