@@ -26,6 +26,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Turns every exception that leaves a handler, or a route that does not exist, into problem+json.
@@ -48,6 +49,15 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (clientWentAway(error)) {
+      // Nobody is left to answer; the client ended the exchange, not this server.
+      log.debug(
+          "{} {}: the client went away ({})",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath().value(),
+          error.toString());
+      return Mono.empty();
+    }
     if (exchange.getResponse().isCommitted()) {
       return Mono.error(error);
     }
@@ -97,6 +107,16 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     } else {
       log.debug("{} {} answered {}: {}", method, path, status, problem.getDetail());
     }
+  }
+
+  /** The client closed or reset its connection while its request was being read or answered. */
+  static boolean clientWentAway(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AbortedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ProblemDetail toProblem(Throwable error) {

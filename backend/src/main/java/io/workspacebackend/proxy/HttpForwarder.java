@@ -36,6 +36,7 @@ import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -189,9 +190,15 @@ final class HttpForwarder {
       EventStreamEnding ending = new EventStreamEnding(json);
       answer =
           live.until(
-              // A silent stream ends as a whole one would: a client reconnects, as after any end.
+              // A stream gone silent or cut by the service (its container died) ends as a whole
+              // one would: a client reconnects, as after any end, and learns the session's state.
               ending.watch(
-                  body.onErrorResume(ReadTimeoutException.class::isInstance, e -> Flux.empty())),
+                  body.onErrorResume(
+                      HttpForwarder::upstreamFailed,
+                      error -> {
+                        log.debug("{} ended its event stream: {}", upstream, error.toString());
+                        return Flux.empty();
+                      })),
               readingThread,
               why ->
                   response.isCommitted() && !ending.betweenEvents()
@@ -202,12 +209,19 @@ final class HttpForwarder {
           live.until(
                   body, readingThread, why -> breakOff(response, new AccessRevokedException(why)))
               .onErrorResume(
-                  ReadTimeoutException.class::isInstance,
-                  silent -> {
-                    log.warn("{} fell silent in the middle of an answer; broke it off", upstream);
+                  HttpForwarder::upstreamFailed,
+                  failure -> {
+                    boolean silent = failure instanceof ReadTimeoutException;
+                    log.warn(
+                        "{} {} in the middle of an answer; broke it off",
+                        upstream,
+                        silent ? "fell silent" : "failed (" + failure + ")");
                     return breakOff(
                         response,
-                        new UpstreamFailedException(upstream, HttpStatus.GATEWAY_TIMEOUT, silent));
+                        new UpstreamFailedException(
+                            upstream,
+                            silent ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY,
+                            failure));
                   });
     }
     // Events too are written as one stream: Reactor Netty flushes whenever nothing more has
@@ -234,6 +248,13 @@ final class HttpForwarder {
           }
           return Flux.empty();
         });
+  }
+
+  /** The service's side failed mid-answer: silent past the timeout, reset, or closed early. */
+  private static boolean upstreamFailed(Throwable error) {
+    return error instanceof ReadTimeoutException
+        || error instanceof PrematureCloseException
+        || error instanceof java.io.IOException;
   }
 
   private static <T> Mono<T> revokedError(Revocation why) {

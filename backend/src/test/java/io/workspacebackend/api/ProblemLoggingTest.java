@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.ErrorResponseException;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,8 +54,9 @@ class ProblemLoggingTest {
     ErrorResponseException starting = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE);
     starting.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
     answer(starting);
+    answer(new AbortedException("Connection has been closed BEFORE send operation"));
 
-    assertThat(events.list).hasSize(4);
+    assertThat(events.list).hasSize(5);
     assertThat(events.list)
         .allSatisfy(
             event -> {
