@@ -103,9 +103,9 @@ public final class FileServer implements AutoCloseable {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "fileserver-shutdown"));
-    // Hosted here so that the guard costs one thread, not a process of its own.
-    ProcessGuard.startInBackground();
     System.out.println(
         "fileserver: listening on port " + server.port() + ", serving " + settings.workspace());
+    // Hosted here so that the guard costs one thread, not a process of its own.
+    ProcessGuard.startInBackground();
   }
 }
