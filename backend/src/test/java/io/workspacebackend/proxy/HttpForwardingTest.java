@@ -272,19 +272,9 @@ class HttpForwardingTest {
 
   @Test
   void revokingADownloadWhileItsBytesStreamOutLeavesNoBufferUnreleased() throws Exception {
-    AtomicLong received = new AtomicLong();
     CompletableFuture<Void> ended = new CompletableFuture<>();
-    Disposable download =
-        client
-            .get()
-            .uri(proxy.base() + "/p/flood")
-            .responseContent()
-            .subscribe(
-                chunk -> received.addAndGet(chunk.readableBytes()),
-                ended::completeExceptionally,
-                () -> ended.complete(null));
+    Disposable download = followUntilAMebibyteArrived("/p/flood", ended);
     try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> received.get() >= 1 << 20);
       proxy.connections.signedOut(ProxyHarness.GRANT.tokenId());
 
       assertThatThrownBy(() -> ended.get(10, TimeUnit.SECONDS))
@@ -298,19 +288,9 @@ class HttpForwardingTest {
 
   @Test
   void revokingAnEventStreamWhileEventsStreamOutLeavesNoBufferUnreleased() throws Exception {
-    AtomicLong received = new AtomicLong();
     CompletableFuture<Void> ended = new CompletableFuture<>();
-    Disposable stream =
-        client
-            .get()
-            .uri(proxy.base() + "/p/event-flood")
-            .responseContent()
-            .subscribe(
-                chunk -> received.addAndGet(chunk.readableBytes()),
-                ended::completeExceptionally,
-                () -> ended.complete(null));
+    Disposable stream = followUntilAMebibyteArrived("/p/event-flood", ended);
     try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> received.get() >= 1 << 20);
       proxy.connections.sessionDeleted(ProxyHarness.SESSION);
 
       // Ended with a last event or broken off, depending on where the revocation fell.
@@ -393,6 +373,25 @@ class HttpForwardingTest {
         }
       }
     }
+  }
+
+  /**
+   * Follows an endless answer from {@code path}, completing {@code ended} however it ends, and
+   * returns once a mebibyte of it has arrived: the stream is then in full flow.
+   */
+  private Disposable followUntilAMebibyteArrived(String path, CompletableFuture<Void> ended) {
+    AtomicLong received = new AtomicLong();
+    Disposable following =
+        client
+            .get()
+            .uri(proxy.base() + path)
+            .responseContent()
+            .subscribe(
+                chunk -> received.addAndGet(chunk.readableBytes()),
+                ended::completeExceptionally,
+                () -> ended.complete(null));
+    await().atMost(Duration.ofSeconds(10)).until(() -> received.get() >= 1 << 20);
+    return following;
   }
 
   private ProxyHarness timeouts(Duration response, Duration streamIdle) {
