@@ -1,6 +1,7 @@
 package io.workspacebackend.image;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,17 +58,22 @@ final class BaseImageBootstrap {
 
   /** Returns null on success, else why the pull failed. */
   private String pull(String image) throws InterruptedException {
-    try {
-      boolean finished =
-          client
-              .pullImageCmd(image)
-              .start()
-              .awaitCompletion(PULL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return finished ? null : "no answer within " + PULL_TIMEOUT_SECONDS + " s";
-    } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return message.lines().findFirst().orElse(message).strip();
+    try (PullProgress pull = client.pullImageCmd(image).exec(new PullProgress())) {
+      if (!pull.awaitCompletion(PULL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        return "no answer within " + PULL_TIMEOUT_SECONDS + " s";
+      }
+      if (pull.error().isPresent()) {
+        return firstLine(pull.error().get());
+      }
+      // An engine may end the stream without an error and without the image: check for it.
+      return present(image) ? null : "the engine ended the pull without the image";
+    } catch (IOException | RuntimeException e) {
+      return firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
+  }
+
+  private static String firstLine(String message) {
+    return message.lines().findFirst().orElse(message).strip();
   }
 
   private void bootstrap(String image) throws ImageBuildException, InterruptedException {
@@ -87,7 +93,13 @@ final class BaseImageBootstrap {
               "sid",
               rootfs.toString(),
               mirror));
-      rootfsImport.importTar(rootfs, ImageName.parse(image));
+      String id = rootfsImport.importTar(rootfs);
+      try {
+        tagExactly(id, image);
+      } catch (ImageBuildException | DockerException e) {
+        removeQuietly(id);
+        throw e;
+      }
       say(
           "imported "
               + image
@@ -100,6 +112,34 @@ final class BaseImageBootstrap {
       if (work != null) {
         deleteQuietly(work);
       }
+    }
+  }
+
+  /**
+   * Gives the imported image the Dockerfile's base name, then checks that the name now means that
+   * image: an engine that quietly stored it elsewhere would send the build to a registry.
+   */
+  private void tagExactly(String id, String image) throws ImageBuildException {
+    ImageName name = ImageName.parse(image);
+    client.tagImageCmd(id, name.repository(), name.tag()).exec();
+    String tagged = client.inspectImageCmd(image).exec().getId();
+    if (!id.equals(tagged)) {
+      throw new ImageBuildException(
+          "tagged the imported base image "
+              + id
+              + " as "
+              + image
+              + ", but that name shows "
+              + tagged);
+    }
+  }
+
+  /** Removes the untagged image this bootstrap imported; only ever that one, by its id. */
+  private void removeQuietly(String id) {
+    try {
+      client.removeImageCmd(id).withForce(false).exec();
+    } catch (DockerException e) {
+      say("could not remove the imported image " + id + ": " + e.getMessage());
     }
   }
 

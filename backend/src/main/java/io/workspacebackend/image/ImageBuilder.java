@@ -1,9 +1,10 @@
 package io.workspacebackend.image;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.workspacebackend.container.DockerClients;
@@ -59,30 +60,58 @@ public final class ImageBuilder implements AutoCloseable {
         .ensurePresent(sources.baseImage());
     LocalCertificates.copyInto(sources.root().resolve("container/extra-ca"), progress);
     runBuild(sources, tag, hash, noCache);
-    // The build reports a short id; the engine's full one is what inspect and a reuse return.
-    String imageId = client.inspectImageCmd(tag).exec().getId();
+    String imageId = verifiedId(tag, hash);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     say("built " + tag + " (" + shortId(imageId) + ") in " + took.toSeconds() + " s");
     return new Result(tag, imageId, false, took);
   }
 
   private void runBuild(ImageSources sources, String tag, String hash, boolean noCache)
-      throws ImageBuildException {
+      throws ImageBuildException, InterruptedException {
+    ProgressCallback build;
     try {
-      client
-          .buildImageCmd()
-          .withBaseDirectory(sources.root().toFile())
-          .withDockerfile(sources.dockerfile().toFile())
-          .withTags(Set.of(tag))
-          .withLabels(Map.of(HASH_LABEL, hash))
-          .withNoCache(noCache)
-          .withPull(false)
-          .withRemove(true)
-          .exec(new ProgressCallback())
-          .awaitImageId();
-    } catch (DockerClientException e) {
+      build =
+          client
+              .buildImageCmd()
+              .withBaseDirectory(sources.root().toFile())
+              .withDockerfile(sources.dockerfile().toFile())
+              .withTags(Set.of(tag))
+              .withLabels(Map.of(HASH_LABEL, hash))
+              .withNoCache(noCache)
+              .withPull(false)
+              .withRemove(true)
+              .exec(new ProgressCallback());
+      build.awaitCompletion();
+    } catch (DockerException | DockerClientException e) {
       throw new ImageBuildException("building " + tag + " failed: " + e.getMessage(), e);
     }
+    if (build.failure != null) {
+      throw new ImageBuildException("building " + tag + " failed: " + build.failure.strip());
+    }
+  }
+
+  /**
+   * The engine's full id of what {@code tag} names now, after checking it is the image just built:
+   * an engine that stored the result under another name would leave the old image serving.
+   */
+  private String verifiedId(String tag, String hash) throws ImageBuildException {
+    InspectImageResponse built =
+        inspect(tag)
+            .orElseThrow(
+                () ->
+                    new ImageBuildException(
+                        "the build finished but the engine has no image named " + tag));
+    if (!hash.equals(labelOf(built))) {
+      throw new ImageBuildException(
+          "the build finished but "
+              + tag
+              + " is another image (sources hash "
+              + labelOf(built)
+              + ", expected "
+              + hash
+              + ")");
+    }
+    return built.getId();
   }
 
   @Override
@@ -119,15 +148,37 @@ public final class ImageBuilder implements AutoCloseable {
     progress.flush();
   }
 
-  /** Prints the build's own output (its steps and their commands' output) line by line. */
-  private final class ProgressCallback extends BuildImageResultCallback {
+  /**
+   * Prints the build's own output (its steps and their commands' output) line by line and keeps the
+   * first failure: one the build reports in its stream, or the engine's refusal. The refusal is an
+   * answer to show the user in one line, so it is not logged with a stack trace.
+   */
+  private final class ProgressCallback extends ResultCallback.Adapter<BuildResponseItem> {
+    private volatile String failure;
+
     @Override
     public void onNext(BuildResponseItem item) {
       if (item.getStream() != null) {
         item.getStream().lines().filter(line -> !line.isBlank()).forEach(progress::println);
         progress.flush();
       }
-      super.onNext(item);
+      if (item.isErrorIndicated() && failure == null) {
+        failure =
+            item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage()
+                : String.valueOf(item.getError());
+      }
+    }
+
+    @Override
+    public void onError(Throwable refusal) {
+      if (failure == null) {
+        failure =
+            refusal.getMessage() == null
+                ? refusal.getClass().getSimpleName()
+                : refusal.getMessage();
+      }
+      onComplete();
     }
   }
 }

@@ -19,9 +19,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * A two-megabyte test image built without a registry: Debian's static busybox, its applets as
  * symlinks and a world-writable /tmp, imported into the engine as {@link #NAME}.
  */
-final class BusyboxImage {
+public final class BusyboxImage {
   static final String REPOSITORY = "workspace-backend-test/busybox";
-  static final String NAME = REPOSITORY + ":1";
+  public static final String NAME = REPOSITORY + ":1";
   private static final Path BUSYBOX = Path.of("/bin/busybox");
   private static final List<String> APPLETS =
       List.of(
@@ -31,7 +31,7 @@ final class BusyboxImage {
   private BusyboxImage() {}
 
   /** Imports the image unless the engine has it; fails with the fix if busybox is missing. */
-  static void ensure(DockerClient client, Path socket) throws IOException {
+  public static void ensure(DockerClient client, Path socket) throws IOException {
     try {
       client.inspectImageCmd(NAME).exec();
       return;

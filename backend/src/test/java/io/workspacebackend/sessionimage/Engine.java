@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,11 @@ public enum Engine {
 
   Engine(String socket) {
     this.socket = socket;
+  }
+
+  /** The engine's socket, as the product's code takes it. */
+  public URI socket() {
+    return URI.create(socket);
   }
 
   public DockerClient client() {
