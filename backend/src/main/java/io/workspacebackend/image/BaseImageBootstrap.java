@@ -82,7 +82,7 @@ final class BaseImageBootstrap {
     try {
       work = Files.createTempDirectory("workspace-backend-rootfs");
       Path rootfs = work.resolve("rootfs.tar");
-      say("mmdebstrap: Debian sid (minbase) from " + mirror + " — about a minute");
+      say("mmdebstrap: Debian sid (minbase) from " + mirror + " (about a minute)");
       run(
           List.of(
               "mmdebstrap",

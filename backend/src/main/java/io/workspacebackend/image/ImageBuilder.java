@@ -58,23 +58,24 @@ public final class ImageBuilder implements AutoCloseable {
             + sources.dockerfile());
     new BaseImageBootstrap(client, rootfsImport, progress, Path.of("/etc/apt"))
         .ensurePresent(sources.baseImage());
-    LocalCertificates.copyInto(sources.root().resolve("container/extra-ca"), progress);
-    runBuild(sources, tag, hash, noCache);
+    try (BuildContext context = BuildContext.of(sources, progress)) {
+      runBuild(context, tag, hash, noCache);
+    }
     String imageId = verifiedId(tag, hash);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     say("built " + tag + " (" + shortId(imageId) + ") in " + took.toSeconds() + " s");
     return new Result(tag, imageId, false, took);
   }
 
-  private void runBuild(ImageSources sources, String tag, String hash, boolean noCache)
+  private void runBuild(BuildContext context, String tag, String hash, boolean noCache)
       throws ImageBuildException, InterruptedException {
     ProgressCallback build;
     try {
       build =
           client
               .buildImageCmd()
-              .withBaseDirectory(sources.root().toFile())
-              .withDockerfile(sources.dockerfile().toFile())
+              .withBaseDirectory(context.root().toFile())
+              .withDockerfile(context.dockerfile().toFile())
               .withTags(Set.of(tag))
               .withLabels(Map.of(HASH_LABEL, hash))
               .withNoCache(noCache)

@@ -101,7 +101,8 @@ public record ImageSources(Path root) {
     return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
   }
 
-  private List<Path> inputFiles() {
+  /** Every file the build reads from the checkout, in a stable order. */
+  List<Path> inputFiles() {
     List<Path> files = new ArrayList<>();
     for (String input : INPUTS) {
       Path path = root.resolve(input);
