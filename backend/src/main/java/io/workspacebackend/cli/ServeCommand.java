@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,8 +23,6 @@ final class ServeCommand implements Callable<Integer> {
   @ParentCommand WorkspaceBackendCommand root;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Mixin ConfigFileOption configFile;
 
   @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on.")
   String host;
@@ -44,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException, InterruptedException {
-    LoadedConfig loaded = configFile.load(root.configLoader(), overrides());
+    LoadedConfig loaded = root.loadConfig(overrides());
     BackendServer server;
     try {
       server = BackendServer.start(loaded.config());
