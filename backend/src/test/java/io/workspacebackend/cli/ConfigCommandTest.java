@@ -99,6 +99,20 @@ class ConfigCommandTest {
     }
   }
 
+  @Test
+  void aBinaryThatDoesNotExistIsAConfigurationErrorNamingTheKey() {
+    TestHome home = TestHome.in(temp);
+    home.environment().put("WORKSPACE_BACKEND__CONTAINER__BINARY", "/nonexistent/docker");
+
+    CapturingCommandLine.Result result = new CapturingCommandLine(home).run("config", "show");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip())
+        .doesNotContain("\n")
+        .contains("container.binary")
+        .endsWith("there is no executable file at /nonexistent/docker");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"before", "after"})
   void configIsAcceptedBeforeOrAfterTheSubcommand(String where) throws Exception {
