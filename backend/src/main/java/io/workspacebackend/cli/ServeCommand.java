@@ -2,6 +2,7 @@ package io.workspacebackend.cli;
 
 import io.workspacebackend.config.ConfigException;
 import io.workspacebackend.config.LoadedConfig;
+import io.workspacebackend.image.ImageBuildCommand;
 import io.workspacebackend.server.BackendServer;
 import io.workspacebackend.server.ServerStartException;
 import java.io.PrintWriter;
@@ -46,13 +47,24 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = BackendServer.start(loaded.config());
     } catch (ServerStartException e) {
-      throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
+      throw new CliException(ExitCodes.FAILURE, withFix(e, loaded), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("workspace-backend listening on " + server.baseUri());
     out.flush();
     server.awaitClose();
     return ExitCodes.OK;
+  }
+
+  /** A missing image comes with the command that builds it, for this very configuration. */
+  private String withFix(ServerStartException failure, LoadedConfig loaded) {
+    if (failure.reason() != ServerStartException.Reason.IMAGE_MISSING) {
+      return failure.getMessage();
+    }
+    String image = loaded.config().container().defaultImage();
+    return failure.getMessage()
+        + "; build it with: "
+        + ImageBuildCommand.forImage(image, root.explicitConfigFile());
   }
 
   /** Flags are the highest layer of the configuration; only the ones given take part. */
