@@ -1,17 +1,19 @@
 package io.workspacebackend.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParentCommand;
 
 /** A subcommand that only groups others ({@code config}, {@code image}, {@code invite-codes}). */
-abstract class CommandGroup implements Runnable {
+abstract class CommandGroup implements Callable<Integer> {
   @ParentCommand WorkspaceBackendCommand root;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Given no subcommand, the group shows its usage: which subcommands there are. */
+  /** Given no subcommand, the group shows which there are, as a usage error (as the root does). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 }

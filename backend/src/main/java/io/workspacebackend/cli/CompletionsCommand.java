@@ -2,7 +2,6 @@ package io.workspacebackend.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,10 +13,10 @@ import picocli.CommandLine.Parameters;
     description = "Print a shell completion script (bash, zsh or fish).",
     footer = {
       "",
-      "Examples:",
-      "  source <(workspace-backend completions bash)",
-      "  workspace-backend completions zsh > \"${fpath[1]}/_workspace-backend\"",
-      "  workspace-backend completions fish > ~/.config/fish/completions/workspace-backend.fish"
+      "Install: add the line for your shell to its start-up file.",
+      "  ~/.bashrc                   source <(workspace-backend completions bash)",
+      "  ~/.zshrc                    source <(workspace-backend completions zsh)",
+      "  ~/.config/fish/config.fish  workspace-backend completions fish | source"
     })
 final class CompletionsCommand implements Callable<Integer> {
   enum Shell {
@@ -37,7 +36,7 @@ final class CompletionsCommand implements Callable<Integer> {
     String script =
         switch (shell) {
           // picocli's script carries its own zsh shim (bashcompinit), so one script serves both.
-          case bash, zsh -> AutoComplete.bash(root.getCommandName(), root);
+          case bash, zsh -> BashCompletion.script(root);
           case fish -> FishCompletion.script(root);
         };
     PrintWriter out = spec.commandLine().getOut();

@@ -5,11 +5,11 @@ import io.workspacebackend.config.ConfigRenderer;
 import io.workspacebackend.config.LoadedConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code config show|path|reset}: inspect or reset the configuration file. */
 @Command(
@@ -23,8 +23,8 @@ final class ConfigCommand extends CommandGroup {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Print the effective configuration as TOML (secrets redacted).")
-  int show(@Mixin ConfigFileOption configFile) throws ConfigException {
-    LoadedConfig loaded = configFile.load(root.configLoader());
+  int show() throws ConfigException {
+    LoadedConfig loaded = root.loadConfig();
     PrintWriter out = spec.commandLine().getOut();
     out.print(ConfigRenderer.toToml(loaded.config()));
     out.flush();
@@ -35,8 +35,8 @@ final class ConfigCommand extends CommandGroup {
       name = "path",
       mixinStandardHelpOptions = true,
       description = "Print the path of the configuration file in use.")
-  int path(@Mixin ConfigFileOption configFile) {
-    Path file = configFile.explicitFile().orElseGet(root.configLoader()::defaultConfigFile);
+  int path() {
+    Path file = root.configFile();
     PrintWriter out = spec.commandLine().getOut();
     out.println(file.toAbsolutePath());
     out.flush();
@@ -46,17 +46,24 @@ final class ConfigCommand extends CommandGroup {
   @Command(
       name = "reset",
       mixinStandardHelpOptions = true,
-      description = "Back up the configuration file to config.toml.bak and write the default.")
-  int reset(@Mixin ConfigFileOption configFile) throws IOException {
-    Path file = configFile.explicitFile().orElseGet(root.configLoader()::defaultConfigFile);
+      description =
+          "Back up the configuration file (config.toml.bak, then .bak.1, .bak.2…; none is"
+              + " ever replaced) and write the default.")
+  int reset() throws IOException {
+    Path file = root.configFile();
+    String defaults = ConfigRenderer.defaultConfigToml();
     PrintWriter out = spec.commandLine().getOut();
-    if (Files.exists(file)) {
-      Path backup = file.resolveSibling(file.getFileName() + ".bak");
-      Files.copy(
-          file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-      out.println("backed up " + file + " to " + backup);
+    if (Files.exists(file)
+        && Arrays.equals(Files.readAllBytes(file), defaults.getBytes(StandardCharsets.UTF_8))) {
+      // Nothing of the user's would be saved: another backup would only bury the real ones.
+      out.println(file + " already holds the default configuration; nothing changed");
+      out.flush();
+      return ExitCodes.OK;
     }
-    ConfigFiles.writeAtomically(file, ConfigRenderer.defaultConfigToml());
+    if (Files.exists(file)) {
+      out.println("backed up " + file + " to " + ConfigBackups.backUp(file));
+    }
+    ConfigFiles.writeAtomically(file, defaults);
     out.println("wrote default configuration to " + file);
     out.flush();
     return ExitCodes.OK;

@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code --config FILE} option shared by every command that reads the configuration. */
+/**
+ * The global {@code --config FILE} option. It is inherited by every subcommand, so it may come
+ * before the subcommand ({@code workspace-backend --config FILE serve}) or after it.
+ */
 final class ConfigFileOption {
   @Option(
       names = "--config",
       paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
       description = "Configuration file (default: $XDG_CONFIG_HOME/workspace-backend/config.toml).")
   Path configFile;
 
@@ -20,11 +25,12 @@ final class ConfigFileOption {
     return Optional.ofNullable(configFile);
   }
 
-  LoadedConfig load(ConfigLoader loader, Map<String, String> overrides) throws ConfigException {
-    return loader.load(explicitFile(), overrides);
+  /** The file given, else the default one, which need not exist. */
+  Path fileInUse(ConfigLoader loader) {
+    return explicitFile().orElseGet(loader::defaultConfigFile);
   }
 
-  LoadedConfig load(ConfigLoader loader) throws ConfigException {
-    return load(loader, Map.of());
+  LoadedConfig load(ConfigLoader loader, Map<String, String> overrides) throws ConfigException {
+    return loader.load(explicitFile(), overrides);
   }
 }

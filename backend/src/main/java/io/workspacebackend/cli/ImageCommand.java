@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code image build}: builds the session image through the container runtime's API. */
@@ -28,7 +27,6 @@ final class ImageCommand extends CommandGroup {
       mixinStandardHelpOptions = true,
       description = "Build container/Dockerfile (reused when its sources did not change).")
   int build(
-      @Mixin ConfigFileOption configFile,
       @Option(
               names = "--tag",
               paramLabel = "TAG",
@@ -42,7 +40,7 @@ final class ImageCommand extends CommandGroup {
               description = "Source checkout holding container/Dockerfile (default: found).")
           Path source)
       throws ConfigException, InterruptedException {
-    WorkspaceConfig config = configFile.load(root.configLoader()).config();
+    WorkspaceConfig config = root.loadConfig().config();
     PrintWriter out = spec.commandLine().getOut();
     try {
       ImageSources sources =

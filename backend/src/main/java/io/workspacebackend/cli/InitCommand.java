@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code init}: creates directories, the default config and the JWT secret; never overwrites. */
@@ -25,16 +24,14 @@ final class InitCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Mixin ConfigFileOption configFile;
-
   @Override
   public Integer call() throws ConfigException, IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Path file = configFile.explicitFile().orElseGet(root.configLoader()::defaultConfigFile);
+    Path file = root.configFile();
     if (ConfigFiles.writeIfAbsent(file, ConfigRenderer.defaultConfigToml())) {
       out.println("created " + file);
     }
-    LoadedConfig loaded = configFile.load(root.configLoader());
+    LoadedConfig loaded = root.loadConfig();
     List<Path> created = Installation.of(loaded.config()).ensureDirectoriesAndSecret();
     created.forEach(path -> out.println("created " + path));
     if (created.isEmpty()) {

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,8 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class InviteCodesCommand extends CommandGroup {
 
   /** Opens the database the configuration names, creating and migrating it if needed. */
-  InviteCodes open(ConfigFileOption configFile) throws ConfigException, IOException {
-    WorkspaceConfig config = configFile.load(root.configLoader()).config();
+  InviteCodes open() throws ConfigException, IOException {
+    WorkspaceConfig config = root.loadConfig().config();
     Installation.of(config).ensureDirectoriesAndSecret();
     CliLogging.quietLibraries();
     return new InviteCodes(JdbcAccess.direct(config.paths().dataDir()), Clock.systemUTC());
@@ -69,8 +68,6 @@ final class InviteCodesCommand extends CommandGroup {
     @ParentCommand InviteCodesCommand parent;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Mixin ConfigFileOption configFile;
 
     @Option(
         names = "--count",
@@ -124,7 +121,7 @@ final class InviteCodesCommand extends CommandGroup {
               role,
               Optional.ofNullable(note).filter(text -> !text.isBlank()),
               Optional.empty());
-      List<Invite> created = parent.open(configFile).generate(spec);
+      List<Invite> created = parent.open().generate(spec);
       PrintWriter out = this.spec.commandLine().getOut();
       created.forEach(invite -> out.println(invite.code()));
       out.flush();
@@ -145,8 +142,6 @@ final class InviteCodesCommand extends CommandGroup {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Mixin ConfigFileOption configFile;
-
     @Option(names = "--json", description = "Print JSON (as the API's GET /api/invite-codes).")
     boolean json;
 
@@ -155,7 +150,7 @@ final class InviteCodesCommand extends CommandGroup {
 
     @Override
     public Integer call() throws ConfigException, IOException {
-      InviteCodes inviteCodes = parent.open(configFile);
+      InviteCodes inviteCodes = parent.open();
       Instant now = inviteCodes.now();
       List<Invite> shown =
           inviteCodes.list().stream()
@@ -189,8 +184,6 @@ final class InviteCodesCommand extends CommandGroup {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Mixin ConfigFileOption configFile;
-
     @Parameters(paramLabel = "CODE", description = "The code, with or without dashes.")
     String code;
 
@@ -198,7 +191,7 @@ final class InviteCodesCommand extends CommandGroup {
     public Integer call() throws ConfigException, IOException {
       Invite revoked;
       try {
-        revoked = parent.open(configFile).revoke(code);
+        revoked = parent.open().revoke(code);
       } catch (InviteNotFoundException e) {
         throw new CliException(ExitCodes.FAILURE, e.getMessage());
       }

@@ -2,6 +2,7 @@ package io.workspacebackend.cli;
 
 import io.workspacebackend.config.ConfigException;
 import io.workspacebackend.config.LoadedConfig;
+import io.workspacebackend.image.ImageBuildCommand;
 import io.workspacebackend.server.BackendServer;
 import io.workspacebackend.server.ServerStartException;
 import java.io.PrintWriter;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,8 +24,6 @@ final class ServeCommand implements Callable<Integer> {
   @ParentCommand WorkspaceBackendCommand root;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Mixin ConfigFileOption configFile;
 
   @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on.")
   String host;
@@ -44,18 +42,29 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException, InterruptedException {
-    LoadedConfig loaded = configFile.load(root.configLoader(), overrides());
+    LoadedConfig loaded = root.loadConfig(overrides());
     BackendServer server;
     try {
       server = BackendServer.start(loaded.config());
     } catch (ServerStartException e) {
-      throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
+      throw new CliException(ExitCodes.FAILURE, withFix(e, loaded), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("workspace-backend listening on " + server.baseUri());
     out.flush();
     server.awaitClose();
     return ExitCodes.OK;
+  }
+
+  /** A missing image comes with the command that builds it, for this very configuration. */
+  private String withFix(ServerStartException failure, LoadedConfig loaded) {
+    if (failure.reason() != ServerStartException.Reason.IMAGE_MISSING) {
+      return failure.getMessage();
+    }
+    String image = loaded.config().container().defaultImage();
+    return failure.getMessage()
+        + "; build it with: "
+        + ImageBuildCommand.forImage(image, root.explicitConfigFile());
   }
 
   /** Flags are the highest layer of the configuration; only the ones given take part. */

@@ -1,12 +1,22 @@
 package io.workspacebackend.cli;
 
+import io.workspacebackend.config.ConfigException;
 import io.workspacebackend.config.ConfigLoader;
+import io.workspacebackend.config.LoadedConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The top-level {@code workspace-backend} command; it only groups the subcommands. */
+/**
+ * The top-level {@code workspace-backend} command: groups the subcommands and holds the global
+ * options, which every subcommand inherits ({@code --config}, {@code --verbose}).
+ */
 @Command(
     name = "workspace-backend",
     mixinStandardHelpOptions = true,
@@ -21,10 +31,12 @@ import picocli.CommandLine.ScopeType;
       InviteCodesCommand.class,
       ServeCommand.class,
     })
-final class WorkspaceBackendCommand implements Runnable {
+final class WorkspaceBackendCommand implements Callable<Integer> {
   private final ConfigLoader configLoader;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin ConfigFileOption configFile;
 
   @Option(
       names = "--verbose",
@@ -36,14 +48,30 @@ final class WorkspaceBackendCommand implements Runnable {
     this.configLoader = configLoader;
   }
 
-  ConfigLoader configLoader() {
-    return configLoader;
+  /** The configuration file in use: the one {@code --config} names, else the default one. */
+  Path configFile() {
+    return configFile.fileInUse(configLoader);
   }
 
+  /** The file {@code --config} names, if it was given. */
+  Optional<Path> explicitConfigFile() {
+    return configFile.explicitFile();
+  }
+
+  /** Loads the configuration, with {@code overrides} as the command line's layer. */
+  LoadedConfig loadConfig(Map<String, String> overrides) throws ConfigException {
+    return configFile.load(configLoader, overrides);
+  }
+
+  LoadedConfig loadConfig() throws ConfigException {
+    return loadConfig(Map.of());
+  }
+
+  /** No subcommand is a usage error: a script must not take a bare call for success. */
   @Override
-  public void run() {
-    // No subcommand: show what there is, as `git` does.
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 
   /** A fully wired command line; tests pass their own loader (environment, home directory). */

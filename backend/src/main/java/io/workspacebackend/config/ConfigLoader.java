@@ -24,10 +24,11 @@ import java.util.Optional;
  *
  * <p>Every layer is parsed and validated the same way. In string and path values from any layer,
  * {@code $VAR} and {@code ${VAR}} are replaced from the environment (an unset variable is an error;
- * {@code $$} is a literal {@code $}), and a leading {@code ~} in a path is the home directory.
- * Relative paths in the file are relative to the file's directory; elsewhere, to the working
- * directory. Defaults derived from other keys ({@code auth.secret_file} and {@code
- * paths.workspace_root} follow {@code paths.data_dir}) are computed after all layers.
+ * {@code $$} is a literal {@code $}), and a leading {@code ~} in a path is the home directory. Both
+ * take the home directory from {@link HomeDirectory}: {@code $HOME}, else the account's. Relative
+ * paths in the file are relative to the file's directory; elsewhere, to the working directory.
+ * Defaults derived from other keys ({@code auth.secret_file} and {@code paths.workspace_root}
+ * follow {@code paths.data_dir}) are computed after all layers.
  */
 public final class ConfigLoader {
   private final Map<String, String> environment;
@@ -35,14 +36,20 @@ public final class ConfigLoader {
   private final VariableExpander expander;
   private final Path workingDir;
 
-  /** A loader for the given environment, home directory and {@code os.name}, e.g. in tests. */
-  public ConfigLoader(Map<String, String> environment, Path userHome, String osName) {
+  /**
+   * A loader for the given environment, {@code os.name} and account home directory (used only when
+   * the environment has no {@code HOME}), e.g. in tests.
+   */
+  public ConfigLoader(Map<String, String> environment, Path accountHome, String osName) {
+    Path home = HomeDirectory.of(environment, accountHome);
     this.environment = Map.copyOf(environment);
-    this.dirs = new PlatformDirs(environment, userHome, osName);
+    this.dirs = new PlatformDirs(environment, home, osName);
     this.workingDir = Path.of("").toAbsolutePath();
-    this.expander = new VariableExpander(environment, userHome, workingDir);
+    this.expander =
+        new VariableExpander(HomeDirectory.withHome(environment, home), home, workingDir);
   }
 
+  /** A loader for this process: its environment, and {@code user.home} as the account's home. */
   public static ConfigLoader forCurrentProcess() {
     return new ConfigLoader(
         System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name"));

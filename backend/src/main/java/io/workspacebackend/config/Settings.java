@@ -141,9 +141,9 @@ final class Settings {
       Setting.of(
           CONTAINER,
           "binary",
-          "Engine CLI to ask for its API socket, e.g. \"podman\" or \"/usr/bin/docker\"; empty"
-              + " means not set.",
-          ValueTypes.optionalText(),
+          "Engine CLI, e.g. \"podman\" or \"/usr/bin/docker\"; with runtime \"auto\" it picks the"
+              + " engine; empty means not set.",
+          ExecutableType.optional(),
           fixed(Optional.empty()),
           c -> c.container().binary());
   static final Setting<Optional<String>> CONTAINER_SOCKET =

@@ -77,6 +77,11 @@ final class VariableExpander {
     }
   }
 
+  /** A variable of the environment values expand from. */
+  Optional<String> variable(String name) {
+    return Optional.ofNullable(environment.get(name));
+  }
+
   private String lookup(String name) throws InvalidValue {
     String value = environment.get(name);
     if (value == null) {

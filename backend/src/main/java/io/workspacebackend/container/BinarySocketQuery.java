@@ -1,7 +1,6 @@
 package io.workspacebackend.container;
 
 import io.workspacebackend.config.RuntimeKind;
-import io.workspacebackend.config.WorkspaceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,11 +16,18 @@ import java.util.concurrent.TimeUnit;
 final class BinarySocketQuery {
   private static final long TIMEOUT_SECONDS = 5;
 
-  /** The CLIs to ask: {@code container.binary}, else the standard names for the runtime. */
-  List<SocketCandidate> candidates(WorkspaceConfig.Container config, List<String> failures) {
+  /**
+   * Asks {@code configured} ({@code container.binary}), else the standard CLIs of the {@code
+   * wanted} runtime, where their engine listens.
+   */
+  List<SocketCandidate> candidates(
+      RuntimeKind wanted, Optional<String> configured, List<String> failures) {
     List<SocketCandidate> found = new ArrayList<>();
-    for (String binary : binaries(config)) {
-      RuntimeKind kind = binary.contains("podman") ? RuntimeKind.PODMAN : RuntimeKind.DOCKER;
+    for (String binary : binaries(wanted, configured)) {
+      RuntimeKind kind =
+          wanted != RuntimeKind.AUTO
+              ? wanted
+              : binary.contains("podman") ? RuntimeKind.PODMAN : RuntimeKind.DOCKER;
       List<String> command =
           kind == RuntimeKind.PODMAN
               ? List.of(binary, "info", "--format", "{{.Host.RemoteSocket.Path}}")
@@ -41,11 +47,11 @@ final class BinarySocketQuery {
     return found;
   }
 
-  private static List<String> binaries(WorkspaceConfig.Container config) {
-    if (config.binary().isPresent()) {
-      return List.of(config.binary().get());
+  private static List<String> binaries(RuntimeKind wanted, Optional<String> configured) {
+    if (configured.isPresent()) {
+      return List.of(configured.get());
     }
-    return switch (config.runtime()) {
+    return switch (wanted) {
       case DOCKER -> List.of("docker");
       case PODMAN -> List.of("podman");
       case AUTO -> List.of("podman", "docker");

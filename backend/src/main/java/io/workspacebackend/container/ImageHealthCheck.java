@@ -3,6 +3,7 @@ package io.workspacebackend.container;
 import io.workspacebackend.api.ComponentHealth;
 import io.workspacebackend.api.HealthCheck;
 import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.image.ImageBuildCommand;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -32,7 +33,7 @@ class ImageHealthCheck implements HealthCheck {
                 present
                     ? ComponentHealth.up(Map.of("name", image))
                     : ComponentHealth.down(
-                        image + " is missing; build it with: workspace-backend image build"))
+                        image + " is missing; build it with: " + ImageBuildCommand.forImage(image)))
         .onErrorResume(
             e -> Mono.just(ComponentHealth.down("cannot ask the runtime: " + e.getMessage())));
   }

@@ -17,6 +17,10 @@ import java.util.Optional;
  * Finds the container engine to use: tries each {@link SocketCandidate} in order, pings it and asks
  * its version, and takes the first that answers and is the runtime wanted. Failing that, it asks
  * the runtime's CLI for its socket. Every failed attempt is collected for the error message.
+ *
+ * <p>The runtime wanted is {@code container.runtime}; when that is {@code auto} and {@code
+ * container.binary} is set, it is the engine that CLI drives: an operator who names {@code docker}
+ * means Docker, even where Podman is found first.
  */
 public final class RuntimeDetector {
   private final SocketCandidates candidates;
@@ -32,26 +36,39 @@ public final class RuntimeDetector {
   }
 
   public DetectedRuntime detect(WorkspaceConfig.Container config) throws NoRuntimeException {
+    RuntimeKind wanted = wantedKind(config);
     List<String> failures = new ArrayList<>();
-    for (SocketCandidate candidate : candidates.list(config)) {
+    for (SocketCandidate candidate : candidates.list(wanted, config.socket())) {
       Optional<DetectedRuntime> found = probe(candidate, failures);
       if (found.isPresent()) {
         return found.get();
       }
     }
     if (config.socket().isEmpty()) {
-      for (SocketCandidate candidate : binaryQuery.candidates(config, failures)) {
+      for (SocketCandidate candidate : binaryQuery.candidates(wanted, config.binary(), failures)) {
         Optional<DetectedRuntime> found = probe(candidate, failures);
         if (found.isPresent()) {
           return found.get();
         }
       }
     }
-    String wanted =
-        config.runtime() == RuntimeKind.AUTO
-            ? "container runtime"
-            : config.runtime().name().toLowerCase(Locale.ROOT) + " engine";
-    throw new NoRuntimeException(wanted, failures);
+    throw new NoRuntimeException(describe(wanted, config), failures);
+  }
+
+  private static RuntimeKind wantedKind(WorkspaceConfig.Container config) {
+    if (config.runtime() != RuntimeKind.AUTO || config.binary().isEmpty()) {
+      return config.runtime();
+    }
+    return CliEngineKind.of(config.binary().get());
+  }
+
+  private static String describe(RuntimeKind wanted, WorkspaceConfig.Container config) {
+    if (wanted == RuntimeKind.AUTO) {
+      return "container runtime";
+    }
+    String engine = wanted.name().toLowerCase(Locale.ROOT) + " engine";
+    boolean steered = config.runtime() == RuntimeKind.AUTO;
+    return steered ? engine + " (as container.binary = " + config.binary().get() + ")" : engine;
   }
 
   private static Optional<DetectedRuntime> probe(SocketCandidate candidate, List<String> failures) {

@@ -1,7 +1,6 @@
 package io.workspacebackend.container;
 
 import io.workspacebackend.config.RuntimeKind;
-import io.workspacebackend.config.WorkspaceConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +30,11 @@ final class SocketCandidates {
         System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
   }
 
-  /** Explicit settings first: when the operator named a socket, nothing else is tried. */
-  List<SocketCandidate> list(WorkspaceConfig.Container config) {
-    RuntimeKind wanted = config.runtime();
-    Optional<String> configured = config.socket();
+  /**
+   * Where to look for the {@code wanted} runtime ({@code AUTO}: either). Explicit settings first:
+   * when the operator named a socket ({@code configured}), nothing else is tried.
+   */
+  List<SocketCandidate> list(RuntimeKind wanted, Optional<String> configured) {
     if (configured.isPresent()) {
       return List.of(new SocketCandidate(toUri(configured.get()), "container.socket", wanted));
     }

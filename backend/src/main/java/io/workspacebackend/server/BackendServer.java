@@ -30,6 +30,7 @@ public final class BackendServer implements AutoCloseable {
 
   /** Starts the server and returns once it listens. */
   public static BackendServer start(WorkspaceConfig config) throws ServerStartException {
+    StartupPreparation.checkPortFree(config);
     StartupPreparation.prepareFiles(config);
     ContainerRuntime runtime = StartupPreparation.connectRuntime(config);
     StandardReactiveWebEnvironment environment = new StandardReactiveWebEnvironment();
@@ -58,14 +59,7 @@ public final class BackendServer implements AutoCloseable {
   private static ServerStartException explain(WorkspaceConfig config, RuntimeException failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof PortInUseException portInUse) {
-        return new ServerStartException(
-            ServerStartException.Reason.PORT_IN_USE,
-            "port "
-                + portInUse.getPort()
-                + " on "
-                + config.server().host()
-                + " is already in use; stop what listens there or choose another with --port",
-            failure);
+        return StartupPreparation.portInUse(config, portInUse.getPort(), failure);
       }
       if (cause instanceof ServerStartException known) {
         return known;

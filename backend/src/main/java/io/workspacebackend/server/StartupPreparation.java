@@ -7,6 +7,9 @@ import io.workspacebackend.container.DetectedRuntime;
 import io.workspacebackend.container.NoRuntimeException;
 import io.workspacebackend.container.RuntimeDetector;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 
 /**
@@ -24,6 +27,40 @@ final class StartupPreparation {
     } catch (IOException e) {
       throw new ServerStartException("cannot prepare " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Fails at once, in one sentence, when something already listens on the configured port; Spring
+   * would find out only after booting, with a page of log around it. A port taken between this
+   * check and the server's bind still fails, through {@link BackendServer}'s explanation.
+   */
+  static void checkPortFree(WorkspaceConfig config) throws ServerStartException {
+    int port = config.server().port();
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      // As the server binds: an old connection in TIME_WAIT does not count as "in use".
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(config.server().host(), port));
+    } catch (BindException e) {
+      if (String.valueOf(e.getMessage()).contains("in use")) {
+        throw portInUse(config, port, e);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // Anything else (an address that is not this machine's…) the server's own start reports.
+    }
+  }
+
+  static ServerStartException portInUse(WorkspaceConfig config, int port, Throwable cause) {
+    return new ServerStartException(
+        ServerStartException.Reason.PORT_IN_USE,
+        "port "
+            + port
+            + " on "
+            + config.server().host()
+            + " is already in use; stop what listens there or choose another with --port",
+        cause);
   }
 
   /** Finds the runtime and checks the default image; the caller closes the runtime. */
@@ -50,11 +87,8 @@ final class StartupPreparation {
       runtime.close();
       throw new ServerStartException(
           ServerStartException.Reason.IMAGE_MISSING,
-          "the session image "
-              + image
-              + " is missing on "
-              + engine.name()
-              + "; build it with: workspace-backend image build",
+          // The fix is the caller's to add: only it knows how the user reaches this server.
+          "the session image " + image + " is missing on " + engine.name(),
           null);
     }
     return runtime;

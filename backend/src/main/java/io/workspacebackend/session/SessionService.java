@@ -5,6 +5,7 @@ import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
+import io.workspacebackend.image.ImageBuildCommand;
 import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStats;
@@ -91,7 +92,9 @@ class SessionService {
                             + image
                             + " is not present on "
                             + runtime.engine().name()
-                            + "; build it (workspace-backend image build) or pull it first"));
+                            + "; build it ("
+                            + ImageBuildCommand.forImage(image)
+                            + ") or pull it first"));
               }
               return resolveWorkspace(user, request, sessionName);
             })

@@ -24,6 +24,25 @@ class HelpAndVersionTest {
         .containsPattern("serve\\s+Start the server");
   }
 
+  @Test
+  void noArgumentsPrintsUsageOnStderrAndExitsTwo() {
+    CapturingCommandLine.Result result = new CapturingCommandLine(TestHome.in(temp)).run();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).startsWith("Usage: workspace-backend").contains("serve");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"config", "image", "invite-codes"})
+  void aGroupWithoutItsSubcommandPrintsUsageOnStderrAndExitsTwo(String group) {
+    CapturingCommandLine.Result result = new CapturingCommandLine(TestHome.in(temp)).run(group);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).startsWith("Usage: workspace-backend " + group);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"serve", "init", "config", "completions"})
   void everySubcommandHasHelp(String subcommand) {

@@ -35,9 +35,9 @@ final class ServeProcess implements AutoCloseable {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("WORKSPACE_BACKEND__"));
-    builder.environment().putAll(home.environment());
-    // The session image lives on Docker; "auto" would prefer Podman on Linux.
+    // The session image lives on Docker; "auto" would prefer Podman on Linux. A test may choose.
     builder.environment().put("WORKSPACE_BACKEND__CONTAINER__RUNTIME", "docker");
+    builder.environment().putAll(home.environment());
     return new ServeProcess(builder.start());
   }
 

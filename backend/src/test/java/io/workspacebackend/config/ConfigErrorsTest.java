@@ -109,6 +109,27 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void aBinaryThatIsNotOnThePathNamesTheKey() throws IOException {
+    loading("[container]\nbinary = \"dockr\"\n", Map.of("PATH", System.getenv("PATH")), Map.of())
+        .hasMessage(
+            file()
+                + ": container.binary = \"dockr\": no program \"dockr\" on the PATH; give its full"
+                + " path or install it");
+  }
+
+  @Test
+  void aBinaryPathThatIsNoExecutableFileNamesTheKey() throws IOException {
+    Path notExecutable = Files.writeString(home.resolve("docker"), "not a program\n");
+
+    loading("", Map.of("WORKSPACE_BACKEND__CONTAINER__BINARY", "/nonexistent/docker"), Map.of())
+        .hasMessage(
+            "environment variable WORKSPACE_BACKEND__CONTAINER__BINARY: container.binary ="
+                + " \"/nonexistent/docker\": there is no executable file at /nonexistent/docker");
+    loading("", Map.of(), Map.of("container.binary", notExecutable.toString()))
+        .hasMessageEndingWith("there is no executable file at " + notExecutable);
+  }
+
+  @Test
   void aBadEnvironmentValueNamesTheVariable() throws IOException {
     loading("", Map.of("WORKSPACE_BACKEND__SERVER__PORT", "abc"), Map.of())
         .hasMessage(

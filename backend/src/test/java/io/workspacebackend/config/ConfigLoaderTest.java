@@ -245,9 +245,12 @@ class ConfigLoaderTest {
             "c.toml",
             "[container]\nbinary = \"podman\"\nsocket = \"\"\n[logging]\nfile = \"/var/log/wb.log\"\n");
 
-    WorkspaceConfig config = load(Map.of(), file, Map.of()).config();
+    // binary must name a program on the PATH.
+    String path = System.getenv("PATH");
+    WorkspaceConfig config = load(Map.of("PATH", path), file, Map.of()).config();
     WorkspaceConfig cleared =
-        load(Map.of("WORKSPACE_BACKEND__CONTAINER__BINARY", ""), file, Map.of()).config();
+        load(Map.of("PATH", path, "WORKSPACE_BACKEND__CONTAINER__BINARY", ""), file, Map.of())
+            .config();
 
     assertThat(config.container().binary()).contains("podman");
     assertThat(config.container().socket()).isEmpty();

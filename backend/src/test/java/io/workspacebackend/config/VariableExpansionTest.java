@@ -34,6 +34,36 @@ class VariableExpansionTest {
   }
 
   @Test
+  void tildeAndDollarHomeAreBothTheEnvironmentsHome() throws Exception {
+    Path environmentHome = home.resolve("from-environment");
+    Path file = Files.writeString(home.resolve("config.toml"), "[paths]\ndata_dir = \"~/wb\"\n");
+    ConfigLoader loader =
+        new ConfigLoader(
+            Map.of("HOME", environmentHome.toString()), home.resolve("account-home"), "Linux");
+
+    WorkspaceConfig config =
+        loader.load(Optional.of(file), Map.of("paths.state_dir", "$HOME/wb")).config();
+
+    assertThat(config.paths().dataDir()).isEqualTo(environmentHome.resolve("wb"));
+    assertThat(config.paths().stateDir()).isEqualTo(environmentHome.resolve("wb"));
+    assertThat(loader.defaultConfigFile())
+        .isEqualTo(environmentHome.resolve(".config/workspace-backend/config.toml"));
+  }
+
+  @Test
+  void withoutHomeInTheEnvironmentTildeAndDollarHomeAreBothTheAccountsHome() throws Exception {
+    Path accountHome = home.resolve("account-home");
+    Path file = Files.writeString(home.resolve("config.toml"), "[paths]\ndata_dir = \"~/wb\"\n");
+    ConfigLoader loader = new ConfigLoader(Map.of(), accountHome, "Linux");
+
+    WorkspaceConfig config =
+        loader.load(Optional.of(file), Map.of("paths.state_dir", "${HOME}/wb")).config();
+
+    assertThat(config.paths().dataDir()).isEqualTo(accountHome.resolve("wb"));
+    assertThat(config.paths().stateDir()).isEqualTo(accountHome.resolve("wb"));
+  }
+
+  @Test
   void aTildeInAStringIsKeptAsWritten() throws Exception {
     WorkspaceConfig config = load("[container]\ndefault_image = \"~img\"\n", Map.of(), Map.of());
 
@@ -71,10 +101,11 @@ class VariableExpansionTest {
   @Test
   void aDoubleDollarIsALiteralDollarAndALoneDollarIsKept() throws Exception {
     WorkspaceConfig config =
-        load("[server]\nhost = \"a$$b\"\n[container]\nbinary = \"c$\"\n", Map.of(), Map.of());
+        load(
+            "[server]\nhost = \"a$$b\"\n[container]\ndefault_image = \"c$\"\n", Map.of(), Map.of());
 
     assertThat(config.server().host()).isEqualTo("a$b");
-    assertThat(config.container().binary()).contains("c$");
+    assertThat(config.container().defaultImage()).isEqualTo("c$");
   }
 
   @Test

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.workspacebackend.config.RuntimeKind;
 import io.workspacebackend.config.WorkspaceConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 /** Detection against the real engines CI runs: Docker and Podman's compatible socket. */
@@ -43,6 +46,54 @@ class RuntimeDetectorTest {
     DetectedRuntime runtime = detector(Map.of()).detect(container(RuntimeKind.AUTO, null, null));
 
     assertThat(runtime.kind()).isEqualTo(RuntimeKind.PODMAN);
+  }
+
+  @Test
+  void autoWithDockerAsTheBinaryPicksDockerThoughPodmanIsFoundFirst() throws Exception {
+    DetectedRuntime runtime =
+        detector(Map.of()).detect(container(RuntimeKind.AUTO, null, "docker"));
+
+    assertThat(runtime.kind()).isEqualTo(RuntimeKind.DOCKER);
+    assertThat(runtime.socket()).hasToString("unix:///var/run/docker.sock");
+  }
+
+  @Test
+  void autoWithPodmanAsTheBinaryPicksPodman() throws Exception {
+    DetectedRuntime runtime =
+        detector(Map.of()).detect(container(RuntimeKind.AUTO, null, "/usr/bin/podman"));
+
+    assertThat(runtime.kind()).isEqualTo(RuntimeKind.PODMAN);
+  }
+
+  @Test
+  void theBinarysVersionOutputTellsItsEngineNotItsName(@TempDir Path bin) throws Exception {
+    // As podman-docker installs it: a "docker" that runs Podman and says so.
+    Path docker = bin.resolve("docker");
+    Files.writeString(
+        docker,
+        """
+        #!/bin/sh
+        [ "$1" = --version ] && echo 'Emulate Docker CLI using podman.'
+        exec podman "$@"
+        """);
+    Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    DetectedRuntime runtime =
+        detector(Map.of()).detect(container(RuntimeKind.AUTO, null, docker.toString()));
+
+    assertThat(runtime.kind()).isEqualTo(RuntimeKind.PODMAN);
+  }
+
+  @Test
+  void whenTheBinaryChoseTheEngineTheErrorSaysSo() {
+    assertThatThrownBy(
+            () ->
+                detector(Map.of())
+                    .detect(container(RuntimeKind.AUTO, "/tmp/no-engine-here.sock", "docker")))
+        .isInstanceOf(NoRuntimeException.class)
+        .hasMessageStartingWith(
+            "no docker engine (as container.binary = docker) answers (tried"
+                + " unix:///tmp/no-engine-here.sock (container.socket): no such socket)");
   }
 
   @Test
@@ -85,7 +136,7 @@ class RuntimeDetectorTest {
     List<String> failures = new ArrayList<>();
 
     List<SocketCandidate> found =
-        new BinarySocketQuery().candidates(container(RuntimeKind.PODMAN, null, "podman"), failures);
+        new BinarySocketQuery().candidates(RuntimeKind.PODMAN, Optional.of("podman"), failures);
 
     assertThat(failures).isEmpty();
     assertThat(found)
@@ -103,7 +154,7 @@ class RuntimeDetectorTest {
 
     List<SocketCandidate> found =
         new BinarySocketQuery()
-            .candidates(container(RuntimeKind.DOCKER, null, "/nonexistent/docker"), failures);
+            .candidates(RuntimeKind.DOCKER, Optional.of("/nonexistent/docker"), failures);
 
     assertThat(found).isEmpty();
     assertThat(failures).singleElement().asString().startsWith("`/nonexistent/docker`: ");

@@ -1,12 +1,12 @@
 package io.workspacebackend.container;
 
-import static io.workspacebackend.container.RuntimeDetectorTest.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.workspacebackend.config.RuntimeKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SocketCandidatesTest {
@@ -51,7 +51,7 @@ class SocketCandidatesTest {
   }
 
   private static List<String> uris(SocketCandidates candidates, RuntimeKind kind) {
-    return candidates.list(container(kind, null, null)).stream()
+    return candidates.list(kind, Optional.empty()).stream()
         .map(candidate -> candidate.uri().toString())
         .toList();
   }

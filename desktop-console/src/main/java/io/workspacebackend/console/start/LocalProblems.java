@@ -11,9 +11,7 @@ final class LocalProblems {
     String why = failure.getMessage();
     String reason = why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1);
     return switch (failure.reason()) {
-      case IMAGE_MISSING ->
-          reason.replace("; build it with: workspace-backend image build", ".")
-              + " Click Build image to build it now.";
+      case IMAGE_MISSING -> reason + ". Click Build image to build it now.";
       case NO_RUNTIME -> reason + ".";
       case PORT_IN_USE ->
           reason.replace("choose another with --port", "set another server.port")
