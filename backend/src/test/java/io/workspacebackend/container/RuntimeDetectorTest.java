@@ -85,7 +85,8 @@ class RuntimeDetectorTest {
     List<String> failures = new ArrayList<>();
 
     List<SocketCandidate> found =
-        new BinarySocketQuery().candidates(container(RuntimeKind.PODMAN, null, "podman"), failures);
+        new BinarySocketQuery("Linux")
+            .candidates(container(RuntimeKind.PODMAN, null, "podman"), failures);
 
     assertThat(failures).isEmpty();
     assertThat(found)
@@ -102,7 +103,7 @@ class RuntimeDetectorTest {
     List<String> failures = new ArrayList<>();
 
     List<SocketCandidate> found =
-        new BinarySocketQuery()
+        new BinarySocketQuery("Linux")
             .candidates(container(RuntimeKind.DOCKER, null, "/nonexistent/docker"), failures);
 
     assertThat(found).isEmpty();
@@ -111,7 +112,7 @@ class RuntimeDetectorTest {
 
   private static RuntimeDetector detector(Map<String, String> environment) {
     return new RuntimeDetector(
-        new SocketCandidates(environment, HOME, "Linux"), new BinarySocketQuery());
+        new SocketCandidates(environment, HOME, "Linux"), new BinarySocketQuery("Linux"));
   }
 
   static WorkspaceConfig.Container container(RuntimeKind runtime, String socket, String binary) {
