@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class BinarySocketQuery {
   private static final long TIMEOUT_SECONDS = 5;
+
+  private final boolean macOs;
+
+  BinarySocketQuery(String osName) {
+    this.macOs = osName.toLowerCase(Locale.ROOT).contains("mac");
+  }
+
+  static BinarySocketQuery forCurrentProcess() {
+    return new BinarySocketQuery(System.getProperty("os.name"));
+  }
 
   /**
    * Asks {@code configured} ({@code container.binary}), else the standard CLIs of the {@code
@@ -28,10 +39,7 @@ final class BinarySocketQuery {
           wanted != RuntimeKind.AUTO
               ? wanted
               : binary.contains("podman") ? RuntimeKind.PODMAN : RuntimeKind.DOCKER;
-      List<String> command =
-          kind == RuntimeKind.PODMAN
-              ? List.of(binary, "info", "--format", "{{.Host.RemoteSocket.Path}}")
-              : List.of(binary, "context", "inspect", "--format", "{{.Endpoints.docker.Host}}");
+      List<String> command = command(binary, kind);
       try {
         ask(command)
             .ifPresentOrElse(
@@ -45,6 +53,20 @@ final class BinarySocketQuery {
       }
     }
     return found;
+  }
+
+  /**
+   * The question for one CLI. On macOS Podman runs in a machine: {@code podman info} would name the
+   * socket inside the VM, while {@code podman machine inspect} names the host end that forwards to
+   * it. Docker's current context covers Docker Desktop, Colima and Rancher Desktop alike.
+   */
+  List<String> command(String binary, RuntimeKind kind) {
+    if (kind == RuntimeKind.DOCKER) {
+      return List.of(binary, "context", "inspect", "--format", "{{.Endpoints.docker.Host}}");
+    }
+    return macOs
+        ? List.of(binary, "machine", "inspect", "--format", "{{.ConnectionInfo.PodmanSocket.Path}}")
+        : List.of(binary, "info", "--format", "{{.Host.RemoteSocket.Path}}");
   }
 
   private static List<String> binaries(RuntimeKind wanted, Optional<String> configured) {

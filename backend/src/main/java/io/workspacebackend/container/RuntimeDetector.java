@@ -32,7 +32,8 @@ public final class RuntimeDetector {
   }
 
   public static RuntimeDetector forCurrentProcess() {
-    return new RuntimeDetector(SocketCandidates.forCurrentProcess(), new BinarySocketQuery());
+    return new RuntimeDetector(
+        SocketCandidates.forCurrentProcess(), BinarySocketQuery.forCurrentProcess());
   }
 
   public DetectedRuntime detect(WorkspaceConfig.Container config) throws NoRuntimeException {

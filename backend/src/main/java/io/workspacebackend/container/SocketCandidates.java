@@ -12,9 +12,14 @@ import java.util.Optional;
 /**
  * The ordered places to look for an engine: {@code container.socket}, {@code DOCKER_HOST}, then
  * each runtime's usual sockets — Docker's first on macOS, Podman's first elsewhere, as the
- * product's README promises for {@code runtime = "auto"}.
+ * product's README promises for {@code runtime = "auto"}. On macOS every engine runs in a VM whose
+ * API socket each product puts in its own place; {@link BinarySocketQuery} covers what this list
+ * misses.
  */
 final class SocketCandidates {
+  /** The machine {@code podman machine init} creates when given no name. */
+  private static final String DEFAULT_PODMAN_MACHINE = "podman-machine-default";
+
   private final Map<String, String> environment;
   private final Path home;
   private final boolean macOs;
@@ -53,63 +58,92 @@ final class SocketCandidates {
                   : List.of(RuntimeKind.PODMAN, RuntimeKind.DOCKER);
         };
     for (RuntimeKind kind : order) {
-      candidates.addAll(kind == RuntimeKind.DOCKER ? dockerSockets() : podmanSockets());
+      if (kind == RuntimeKind.DOCKER) {
+        candidates.addAll(macOs ? macDockerSockets() : linuxDockerSockets());
+      } else {
+        candidates.addAll(macOs ? macPodmanSockets() : linuxPodmanSockets());
+      }
     }
     return candidates;
   }
 
-  private List<SocketCandidate> dockerSockets() {
+  private List<SocketCandidate> linuxDockerSockets() {
     List<SocketCandidate> sockets = new ArrayList<>();
-    sockets.add(
-        unix(Path.of("/var/run/docker.sock"), "Docker's default socket", RuntimeKind.DOCKER));
+    sockets.add(docker(Path.of("/var/run/docker.sock"), "Docker's default socket"));
     runtimeDir()
-        .ifPresent(
-            dir ->
-                sockets.add(
-                    unix(dir.resolve("docker.sock"), "rootless Docker", RuntimeKind.DOCKER)));
-    if (macOs) {
-      sockets.add(
-          unix(home.resolve(".docker/run/docker.sock"), "Docker Desktop", RuntimeKind.DOCKER));
-      sockets.add(
-          unix(
-              home.resolve(".docker/desktop/docker.sock"),
-              "Docker Desktop (older)",
-              RuntimeKind.DOCKER));
-    }
+        .ifPresent(dir -> sockets.add(docker(dir.resolve("docker.sock"), "rootless Docker")));
+    sockets.add(docker(home.resolve(".docker/desktop/docker.sock"), "Docker Desktop for Linux"));
     return sockets;
   }
 
-  private List<SocketCandidate> podmanSockets() {
+  /**
+   * The default socket first: it is the one the user chose (Docker Desktop's "Allow the default
+   * Docker socket", Colima's or Rancher Desktop's administrative link, podman-mac-helper).
+   */
+  private List<SocketCandidate> macDockerSockets() {
+    Path colimaHome =
+        Optional.ofNullable(environment.get("COLIMA_HOME"))
+            .filter(dir -> !dir.isBlank())
+            .map(Path::of)
+            .orElse(home.resolve(".colima"));
+    return List.of(
+        docker(Path.of("/var/run/docker.sock"), "Docker's default socket"),
+        docker(home.resolve(".docker/run/docker.sock"), "Docker Desktop"),
+        docker(colimaHome.resolve("default/docker.sock"), "Colima"),
+        docker(home.resolve(".rd/docker.sock"), "Rancher Desktop"));
+  }
+
+  private List<SocketCandidate> linuxPodmanSockets() {
     List<SocketCandidate> sockets = new ArrayList<>();
     runtimeDir()
         .ifPresent(
+            dir -> sockets.add(podman(dir.resolve("podman/podman.sock"), "rootless Podman")));
+    sockets.add(podman(Path.of("/run/podman/podman.sock"), "rootful Podman"));
+    return sockets;
+  }
+
+  /**
+   * The default Podman machine's API socket as each Podman generation places it; Podman Desktop
+   * starts the same machine. Other machine names are found by asking {@code podman machine
+   * inspect}.
+   */
+  private List<SocketCandidate> macPodmanSockets() {
+    List<SocketCandidate> sockets = new ArrayList<>();
+    tempDir()
+        .ifPresent(
             dir ->
                 sockets.add(
-                    unix(
-                        dir.resolve("podman/podman.sock"), "rootless Podman", RuntimeKind.PODMAN)));
-    sockets.add(unix(Path.of("/run/podman/podman.sock"), "rootful Podman", RuntimeKind.PODMAN));
-    if (macOs) {
-      sockets.add(
-          unix(
-              home.resolve(".local/share/containers/podman/machine/podman.sock"),
-              "Podman machine",
-              RuntimeKind.PODMAN));
-      sockets.add(
-          unix(
-              home.resolve(".local/share/containers/podman/machine/qemu/podman.sock"),
-              "Podman machine (qemu)",
-              RuntimeKind.PODMAN));
-    }
+                    podman(
+                        dir.resolve("podman/" + DEFAULT_PODMAN_MACHINE + "-api.sock"),
+                        "Podman machine")));
+    Path machines = home.resolve(".local/share/containers/podman/machine");
+    sockets.add(podman(machines.resolve("qemu/podman.sock"), "Podman 4 machine (qemu)"));
+    sockets.add(
+        podman(
+            machines.resolve(DEFAULT_PODMAN_MACHINE + "/podman.sock"), "Podman 4 machine (older)"));
     return sockets;
   }
 
   private Optional<Path> runtimeDir() {
-    String dir = environment.get("XDG_RUNTIME_DIR");
+    return directoryFrom("XDG_RUNTIME_DIR");
+  }
+
+  /** macOS gives each user a private temporary directory under /var/folders. */
+  private Optional<Path> tempDir() {
+    return directoryFrom("TMPDIR");
+  }
+
+  private Optional<Path> directoryFrom(String variable) {
+    String dir = environment.get(variable);
     return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
   }
 
-  private static SocketCandidate unix(Path socket, String source, RuntimeKind kind) {
-    return new SocketCandidate(URI.create("unix://" + socket), source, kind);
+  private static SocketCandidate docker(Path socket, String source) {
+    return new SocketCandidate(URI.create("unix://" + socket), source, RuntimeKind.DOCKER);
+  }
+
+  private static SocketCandidate podman(Path socket, String source) {
+    return new SocketCandidate(URI.create("unix://" + socket), source, RuntimeKind.PODMAN);
   }
 
   /** Accepts {@code unix:///path}, {@code tcp://host:port} or a bare socket path. */

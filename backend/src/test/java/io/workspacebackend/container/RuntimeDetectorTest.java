@@ -136,7 +136,8 @@ class RuntimeDetectorTest {
     List<String> failures = new ArrayList<>();
 
     List<SocketCandidate> found =
-        new BinarySocketQuery().candidates(RuntimeKind.PODMAN, Optional.of("podman"), failures);
+        new BinarySocketQuery("Linux")
+            .candidates(RuntimeKind.PODMAN, Optional.of("podman"), failures);
 
     assertThat(failures).isEmpty();
     assertThat(found)
@@ -153,7 +154,7 @@ class RuntimeDetectorTest {
     List<String> failures = new ArrayList<>();
 
     List<SocketCandidate> found =
-        new BinarySocketQuery()
+        new BinarySocketQuery("Linux")
             .candidates(RuntimeKind.DOCKER, Optional.of("/nonexistent/docker"), failures);
 
     assertThat(found).isEmpty();
@@ -162,7 +163,7 @@ class RuntimeDetectorTest {
 
   private static RuntimeDetector detector(Map<String, String> environment) {
     return new RuntimeDetector(
-        new SocketCandidates(environment, HOME, "Linux"), new BinarySocketQuery());
+        new SocketCandidates(environment, HOME, "Linux"), new BinarySocketQuery("Linux"));
   }
 
   static WorkspaceConfig.Container container(RuntimeKind runtime, String socket, String binary) {

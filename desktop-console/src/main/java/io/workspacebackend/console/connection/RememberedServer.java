@@ -1,41 +1,106 @@
 package io.workspacebackend.console.connection;
 
+import io.workspacebackend.console.platform.SettingsDirectory;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The backend URL the console connected to last, kept in the user's preferences. */
+/**
+ * The backend URL the console connected to last, kept in a small properties file in the desktop's
+ * settings directory. Consoles before that kept it in Java's preferences store; while the file does
+ * not exist yet, the URL is read from there, so an update loses nothing.
+ */
 public final class RememberedServer {
+  private static final Logger LOG = LoggerFactory.getLogger(RememberedServer.class);
   private static final String KEY = "last-server-url";
 
-  private final Preferences preferences;
+  /** The preference node earlier consoles used: {@code userNodeForPackage(RememberedServer)}. */
+  static final String LEGACY_NODE = "io/workspacebackend/console/connection";
 
-  public RememberedServer(Preferences preferences) {
-    this.preferences = preferences;
+  private final Path file;
+  private final Preferences legacyRoot;
+
+  /**
+   * @param file the settings file to read and write
+   * @param legacyRoot the preferences root under which earlier consoles kept the URL
+   */
+  public RememberedServer(Path file, Preferences legacyRoot) {
+    this.file = file;
+    this.legacyRoot = legacyRoot;
   }
 
-  /** The console's own preference node. */
+  /** The real user's settings file, and Java's user preferences for the old location. */
   public static RememberedServer forCurrentUser() {
-    return new RememberedServer(Preferences.userNodeForPackage(RememberedServer.class));
+    return new RememberedServer(
+        SettingsDirectory.forCurrentUser().resolve("console.properties"), Preferences.userRoot());
   }
 
-  /** The remembered URL, if one was stored and is still a valid backend URL. */
+  /** The remembered URL, if one was stored and is still a valid backend URL. Reads the disk. */
   public Optional<URI> lastUrl() {
-    String stored = preferences.get(KEY, null);
-    if (stored == null) {
-      return Optional.empty();
-    }
+    Optional<String> stored = Files.exists(file) ? fromFile() : fromLegacyPreferences();
     try {
-      return Optional.of(parse(stored));
+      return stored.map(RememberedServer::parse);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
-  /** Remembers {@code url} after a successful connection. */
+  /**
+   * Remembers {@code url} after a successful connection. Writes the disk; a failure is logged, as
+   * forgetting the URL costs the user only some typing next time.
+   */
   public void remember(URI url) {
-    preferences.put(KEY, parse(url.toString()).toString());
+    Properties settings = new Properties();
+    settings.setProperty(KEY, parse(url.toString()).toString());
+    try {
+      Files.createDirectories(file.getParent());
+      // Written beside the file and moved over it: a crash mid-write never leaves half a file.
+      Path partial = Files.createTempFile(file.getParent(), ".console", ".properties");
+      try {
+        try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+          settings.store(writer, "Workspace Backend Console");
+        }
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
+    } catch (IOException e) {
+      LOG.warn("could not remember the server in {}: {}", file, e.getMessage());
+    }
+  }
+
+  private Optional<String> fromFile() {
+    Properties settings = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      settings.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warn("could not read {}: {}", file, e.getMessage());
+      return Optional.empty();
+    }
+    return Optional.ofNullable(settings.getProperty(KEY));
+  }
+
+  /** Asks whether the node exists first: creating it would leave an empty node behind. */
+  private Optional<String> fromLegacyPreferences() {
+    try {
+      return legacyRoot.nodeExists(LEGACY_NODE)
+          ? Optional.ofNullable(legacyRoot.node(LEGACY_NODE).get(KEY, null))
+          : Optional.empty();
+    } catch (BackingStoreException | IllegalStateException e) {
+      return Optional.empty();
+    }
   }
 
   /**

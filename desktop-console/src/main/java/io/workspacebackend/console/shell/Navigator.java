@@ -3,17 +3,15 @@ package io.workspacebackend.console.shell;
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.console.ConsoleEnvironment;
 import io.workspacebackend.console.local.LocalServer;
+import io.workspacebackend.console.platform.DesktopOs;
 import io.workspacebackend.console.start.StartScreen;
 import io.workspacebackend.console.theme.Themes;
 import io.workspacebackend.model.user.User;
 import java.net.URI;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /**
@@ -79,17 +77,16 @@ public final class Navigator {
     }
   }
 
+  /** Shows {@code root} below the menu bar, which stays for the window's lifetime. */
   private void show(Parent root) {
-    Scene scene = stage.getScene();
-    if (scene == null) {
-      scene = new Scene(root, 1100, 720);
+    if (stage.getScene() == null) {
+      BorderPane frame = new BorderPane();
+      frame.setId("frame");
+      Scene scene = new Scene(frame, 1100, 720);
       scene.getStylesheets().add(Themes.consoleStylesheet());
-      scene
-          .getAccelerators()
-          .put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+      frame.setTop(new ConsoleMenus(DesktopOs.current(), stage, scene).menuBar());
       stage.setScene(scene);
-    } else {
-      scene.setRoot(root);
     }
+    ((BorderPane) stage.getScene().getRoot()).setCenter(root);
   }
 }

@@ -99,8 +99,7 @@ public final class StartScreen {
 
     presetUrl
         .or(() -> navigator.localServer().map(LocalServer::baseUri))
-        .or(() -> environment.rememberedServer().lastUrl())
-        .ifPresent(known -> url.setText(known.toString()));
+        .ifPresentOrElse(known -> url.setText(known.toString()), this::fillInRememberedUrl);
     navigator.localServer().ifPresent(this::showRunning);
     LogFeed.install().follow(logListener);
     root.sceneProperty()
@@ -171,6 +170,17 @@ public final class StartScreen {
     return new VBox(12, heading, hint, buttons, localStatus, log);
   }
 
+  /** Reads the remembered URL off the FX thread; what the user typed meanwhile wins. */
+  private void fillInRememberedUrl() {
+    Background.run(
+        () -> environment.rememberedServer().lastUrl(),
+        remembered ->
+            remembered
+                .filter(known -> url.getText().isBlank())
+                .ifPresent(known -> url.setText(known.toString())),
+        failure -> {});
+  }
+
   private void signIn() {
     URI server;
     try {
@@ -189,10 +199,11 @@ public final class StartScreen {
     Background.run(
         () -> {
           WorkspaceClient client = WorkspaceClient.forServer(server);
-          return new Connected(client, client.login(name, secret));
+          Connected connected = new Connected(client, client.login(name, secret));
+          environment.rememberedServer().remember(server);
+          return connected;
         },
         connected -> {
-          environment.rememberedServer().remember(server);
           navigator.showMain(connected.client(), connected.signedIn().user());
         },
         failure -> {
@@ -303,10 +314,12 @@ public final class StartScreen {
     Background.run(
         () -> {
           WorkspaceClient client = WorkspaceClient.forServer(server.baseUri());
-          return new Connected(client, FirstAdmin.of(server.config()).create(client, name, secret));
+          Connected connected =
+              new Connected(client, FirstAdmin.of(server.config()).create(client, name, secret));
+          environment.rememberedServer().remember(server.baseUri());
+          return connected;
         },
         connected -> {
-          environment.rememberedServer().remember(server.baseUri());
           navigator.showMain(connected.client(), connected.signedIn().user());
         },
         failure -> {

@@ -1,5 +1,7 @@
 package io.workspacebackend.console.terminal;
 
+import io.workspacebackend.console.platform.DesktopOs;
+import io.workspacebackend.console.ui.ClipboardTarget;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.Base64;
@@ -20,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebEngine;
@@ -29,9 +32,10 @@ import netscape.javascript.JSObject;
 /**
  * A session's terminal: xterm.js in a WebView, with Java holding the WebSocket and moving bytes
  * both ways. Typing, pasting and resizing go to ttyd; its output is written into xterm.js in
- * batches on the FX thread. A dropped connection says so and offers to reconnect.
+ * batches on the FX thread. A dropped connection says so and offers to reconnect. Copy and paste
+ * use the system clipboard, with the desktop's terminal keys ({@link TerminalClipboardKeys}).
  */
-public final class TerminalView extends StackPane {
+public final class TerminalView extends StackPane implements ClipboardTarget {
   /** Where the connection stands. */
   public enum State {
     CONNECTING,
@@ -41,6 +45,7 @@ public final class TerminalView extends StackPane {
 
   private final URI uri;
   private final Supplier<String> token;
+  private final TerminalClipboardKeys clipboardKeys = TerminalClipboardKeys.of(DesktopOs.current());
   private final WebView web = new WebView();
   private final Bridge bridge = new Bridge();
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.CLOSED);
@@ -88,6 +93,8 @@ public final class TerminalView extends StackPane {
               }
             });
     engine.loadContent(TerminalPage.html());
+    // A filter runs before the WebView hands the key to xterm.js, which would send it to the shell.
+    addEventFilter(KeyEvent.KEY_PRESSED, this::clipboardShortcut);
     focusedProperty()
         .addListener(
             (observable, was, now) -> {
@@ -150,6 +157,40 @@ public final class TerminalView extends StackPane {
       return "";
     } catch (ExecutionException | TimeoutException e) {
       return "";
+    }
+  }
+
+  /** Copies xterm.js's selection; its text lives in the page, not in a JavaFX control. */
+  @Override
+  public void copySelection() {
+    if (!pageReady) {
+      return;
+    }
+    String selection = (String) web.getEngine().executeScript("term.getSelection()");
+    if (selection != null && !selection.isEmpty()) {
+      ClipboardContent content = new ClipboardContent();
+      content.putString(selection);
+      Clipboard.getSystemClipboard().setContent(content);
+    }
+  }
+
+  /** Pastes through xterm.js, which sends it to the shell (bracketed, if the program asked). */
+  @Override
+  public void pasteClipboard() {
+    String text = Clipboard.getSystemClipboard().getString();
+    if (pageReady && text != null && !text.isEmpty()) {
+      JSObject terminal = (JSObject) web.getEngine().executeScript("term");
+      terminal.call("paste", text);
+    }
+  }
+
+  private void clipboardShortcut(KeyEvent event) {
+    if (clipboardKeys.copy().match(event)) {
+      copySelection();
+      event.consume();
+    } else if (clipboardKeys.paste().match(event)) {
+      pasteClipboard();
+      event.consume();
     }
   }
 
@@ -219,22 +260,6 @@ public final class TerminalView extends StackPane {
     public void resized(int columns, int rows) {
       if (connection != null) {
         connection.resize(columns, rows);
-      }
-    }
-
-    public void copy(String selection) {
-      if (selection != null && !selection.isEmpty()) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(selection);
-        Clipboard.getSystemClipboard().setContent(content);
-      }
-    }
-
-    public void paste() {
-      String text = Clipboard.getSystemClipboard().getString();
-      if (text != null && !text.isEmpty()) {
-        JSObject terminal = (JSObject) web.getEngine().executeScript("term");
-        terminal.call("paste", text);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.workspacebackend.console.theme;
 
+import io.workspacebackend.console.platform.DesktopOs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +17,13 @@ final class OsColorScheme {
   private OsColorScheme() {}
 
   static boolean prefersDark() {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    if (os.contains("mac")) {
-      return ask(List.of("defaults", "read", "-g", "AppleInterfaceStyle")).contains("dark");
-    }
-    if (os.contains("linux")) {
-      return ask(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"))
-          .contains("dark");
-    }
-    return false;
+    return switch (DesktopOs.current()) {
+      case MAC -> ask(List.of("defaults", "read", "-g", "AppleInterfaceStyle")).contains("dark");
+      case LINUX ->
+          ask(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"))
+              .contains("dark");
+      case WINDOWS -> false;
+    };
   }
 
   private static String ask(List<String> command) {

@@ -14,8 +14,8 @@ import java.util.prefs.Preferences;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A console user's machine in a temporary directory: its own config, data and preferences, and a
- * local server on a free port using the Docker engine (where the session image is).
+ * A console user's machine in a temporary directory: its own config, data and settings, and a local
+ * server on a free port using the Docker engine (where the session image is).
  */
 public final class ConsoleHome implements AutoCloseable {
   private final Path directory;
@@ -33,7 +33,9 @@ public final class ConsoleHome implements AutoCloseable {
     settings.putAll(overrides);
     this.environment =
         new ConsoleEnvironment(
-            TestHome.in(directory).loader(), settings, new RememberedServer(preferences));
+            TestHome.in(directory).loader(),
+            settings,
+            new RememberedServer(directory.resolve("settings/console.properties"), preferences));
   }
 
   public static ConsoleHome create(Map<String, String> overrides) throws IOException {
