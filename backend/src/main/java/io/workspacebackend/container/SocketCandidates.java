@@ -2,7 +2,9 @@ package io.workspacebackend.container;
 
 import io.workspacebackend.config.RuntimeKind;
 import io.workspacebackend.config.WorkspaceConfig;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +16,48 @@ import java.util.Optional;
  * The ordered places to look for an engine: {@code container.socket}, {@code DOCKER_HOST}, then
  * each runtime's usual sockets — Docker's first on macOS, Podman's first elsewhere, as the
  * product's README promises for {@code runtime = "auto"}.
+ *
+ * <p>Rootless engines listen in the account's runtime directory: {@code XDG_RUNTIME_DIR}, or, when
+ * that is unset (a system service started with {@code User=}, {@code runuser}, cron), the directory
+ * a login would have given it, {@code /run/user/<uid>}, if it exists.
  */
 final class SocketCandidates {
   private final Map<String, String> environment;
   private final Path home;
   private final boolean macOs;
+  private final Optional<Path> loginRuntimeDir;
 
   SocketCandidates(Map<String, String> environment, Path home, String osName) {
+    this(environment, home, osName, Optional.empty());
+  }
+
+  SocketCandidates(
+      Map<String, String> environment, Path home, String osName, Optional<Path> loginRuntimeDir) {
     this.environment = environment;
     this.home = home;
     this.macOs = osName.toLowerCase(Locale.ROOT).contains("mac");
+    this.loginRuntimeDir = loginRuntimeDir;
   }
 
   static SocketCandidates forCurrentProcess() {
     return new SocketCandidates(
-        System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
+        System.getenv(),
+        Path.of(System.getProperty("user.home")),
+        System.getProperty("os.name"),
+        loginRuntimeDirOfThisAccount());
+  }
+
+  /**
+   * {@code /run/user/<uid>} for an account other than root (root's Podman is the rootful one, at
+   * {@code /run/podman}); Linux only, where {@code /proc/self} belongs to the process's user.
+   */
+  private static Optional<Path> loginRuntimeDirOfThisAccount() {
+    try {
+      int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      return uid == 0 ? Optional.empty() : Optional.of(Path.of("/run/user", Integer.toString(uid)));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** Explicit settings first: when the operator named a socket, nothing else is tried. */
@@ -105,7 +134,10 @@ final class SocketCandidates {
 
   private Optional<Path> runtimeDir() {
     String dir = environment.get("XDG_RUNTIME_DIR");
-    return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
+    if (dir != null && !dir.isBlank()) {
+      return Optional.of(Path.of(dir));
+    }
+    return loginRuntimeDir.filter(Files::isDirectory);
   }
 
   private static SocketCandidate unix(Path socket, String source, RuntimeKind kind) {
