@@ -7,7 +7,9 @@ import io.workspacebackend.config.RuntimeKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SocketCandidatesTest {
   private static final Path HOME = Path.of("/Users/dev");
@@ -37,6 +39,40 @@ class SocketCandidatesTest {
             "unix:///run/podman/podman.sock",
             "unix:///var/run/docker.sock",
             "unix:///run/user/1000/docker.sock");
+  }
+
+  @Test
+  void withoutXdgRuntimeDirTheAccountsLoginRuntimeDirectoryIsTried(@TempDir Path runUser) {
+    List<String> sockets =
+        uris(
+            new SocketCandidates(Map.of(), HOME, "Linux", Optional.of(runUser)),
+            RuntimeKind.PODMAN);
+
+    assertThat(sockets)
+        .containsExactly(
+            "unix://" + runUser.resolve("podman/podman.sock"), "unix:///run/podman/podman.sock");
+  }
+
+  @Test
+  void aLoginRuntimeDirectoryThatDoesNotExistIsNotTried() {
+    List<String> sockets =
+        uris(
+            new SocketCandidates(
+                Map.of(), HOME, "Linux", Optional.of(Path.of("/run/user/no-such-account"))),
+            RuntimeKind.PODMAN);
+
+    assertThat(sockets).containsExactly("unix:///run/podman/podman.sock");
+  }
+
+  @Test
+  void xdgRuntimeDirWinsOverTheLoginRuntimeDirectory(@TempDir Path runUser) {
+    List<String> sockets =
+        uris(
+            new SocketCandidates(
+                Map.of("XDG_RUNTIME_DIR", "/run/user/1000"), HOME, "Linux", Optional.of(runUser)),
+            RuntimeKind.PODMAN);
+
+    assertThat(sockets).startsWith("unix:///run/user/1000/podman/podman.sock").hasSize(2);
   }
 
   @Test

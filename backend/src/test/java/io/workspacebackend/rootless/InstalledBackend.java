@@ -50,7 +50,8 @@ final class InstalledBackend {
       throws IOException, InterruptedException {
     Path root = directory.resolve("opt");
     Path launcher = Files.createDirectories(root.resolve("bin")).resolve("workspace-backend");
-    Files.copy(CHECKOUT.resolve("bin/workspace-backend"), launcher);
+    Files.copy(
+        CHECKOUT.resolve("bin/workspace-backend"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
     writeLauncherJar(Files.createDirectories(root.resolve("lib")));
     Map<String, String> environment = new LinkedHashMap<>(account.environment());
     // systemd --user gives its services the user manager's environment: no JAVA_HOME unless set.

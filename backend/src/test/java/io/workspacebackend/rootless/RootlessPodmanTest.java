@@ -68,6 +68,7 @@ class RootlessPodmanTest {
         .isEqualTo(0);
     account = ServiceAccount.prepare();
     directory = Files.createTempDirectory("workspace-backend-rootless");
+    account.own(directory);
     podman =
         RootlessPodmanService.start(
             account,
