@@ -28,7 +28,7 @@ final class RootlessPodman {
 
   /** Asks the engine at {@code socket}; empty when it runs as root. */
   static Optional<RootlessEngine> ask(URI socket, String engineVersion) throws IOException {
-    try (DockerHttpClient http = DockerClients.http(socket);
+    try (DockerHttpClient http = DockerClients.httpForProbing(socket);
         DockerHttpClient.Response response =
             http.execute(
                 DockerHttpClient.Request.builder()

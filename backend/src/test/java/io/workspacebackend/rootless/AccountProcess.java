@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A long-running program started as the {@link ServiceAccount}, its output in a log file, stopped
- * by its own process id: runuser's child, since {@code env} replaces itself with the program.
+ * by the ids of the processes it is: runuser's child ({@code env} replaces itself with the program)
+ * and whatever that started and still waits for, such as the copy of itself a rootless {@code
+ * podman} runs inside its user namespace.
  */
 final class AccountProcess implements AutoCloseable {
   private final Process runuser;
@@ -49,9 +52,23 @@ final class AccountProcess implements AutoCloseable {
   /** Asks the program to stop (SIGTERM), as systemd would, and waits for it. */
   @Override
   public void close() throws InterruptedException {
-    runuser.toHandle().children().forEach(ProcessHandle::destroy);
-    if (!runuser.waitFor(30, TimeUnit.SECONDS)) {
-      runuser.toHandle().children().forEach(ProcessHandle::destroyForcibly);
+    close(() -> true);
+  }
+
+  /**
+   * As {@link #close()}, and waits until {@code stopped} holds too; what still runs after 30 s is
+   * killed.
+   */
+  void close(BooleanSupplier stopped) throws InterruptedException {
+    List<ProcessHandle> program = runuser.toHandle().descendants().toList();
+    program.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    boolean exited = runuser.waitFor(30, TimeUnit.SECONDS);
+    while (!stopped.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    if (!exited || !stopped.getAsBoolean()) {
+      program.forEach(ProcessHandle::destroyForcibly);
       runuser.destroyForcibly();
       runuser.waitFor(10, TimeUnit.SECONDS);
     }

@@ -130,7 +130,7 @@ final class RootlessPodmanService implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     if (started.isPresent()) {
-      started.get().close();
+      started.get().close(() -> !answers(socket));
     }
   }
 }
