@@ -53,11 +53,15 @@ final class RootlessPodmanService implements AutoCloseable {
                   socket.toString()));
       AccountProcess service = AccountProcess.start(account, command, account.environment(), log);
       started = Optional.of(service);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(200))
-          .failFast("the Podman service ended: " + service.output(), () -> !service.isAlive())
-          .until(() -> answers(socket));
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .failFast("the Podman service ended", () -> !service.isAlive())
+            .until(() -> answers(socket));
+      } catch (RuntimeException e) {
+        throw new AssertionError(e.getMessage() + "; it printed: " + service.output(), e);
+      }
     }
     RootlessPodmanService service = new RootlessPodmanService(socket, started);
     service.provideSessionImage(account);

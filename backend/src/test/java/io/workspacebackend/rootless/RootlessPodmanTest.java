@@ -91,12 +91,16 @@ class RootlessPodmanTest {
                 "180s"));
     serve = installed.start(installed.execStart(unit), directory.resolve("serve.log"));
     client = WorkspaceClient.forServer(URI.create("http://127.0.0.1:" + port));
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(250))
-        .failFast("serve ended: " + serve.output(), () -> !serve.isAlive())
-        .ignoreExceptions()
-        .until(() -> "ok".equals(client.health().status()));
+    try {
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(250))
+          .failFast("serve ended", () -> !serve.isAlive())
+          .ignoreExceptions()
+          .until(() -> "ok".equals(client.health().status()));
+    } catch (RuntimeException e) {
+      throw new AssertionError(e.getMessage() + "; serve printed: " + serve.output(), e);
+    }
 
     // README "First admin": the code is made on the machine, as the service account.
     String code = installed.run("invite-codes", "generate", "--role", "admin").strip();
