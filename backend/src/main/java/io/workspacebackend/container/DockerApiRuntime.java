@@ -91,7 +91,8 @@ final class DockerApiRuntime implements ContainerRuntime {
                           .toList())
                   .withExposedPorts(HardenedHostConfig.exposedPorts(spec))
                   .withTty(false)
-                  .withHostConfig(HardenedHostConfig.of(spec, dialect));
+                  .withHostConfig(
+                      HardenedHostConfig.of(spec, dialect, engine.rootless().isPresent()));
           if (!spec.command().isEmpty()) {
             command.withCmd(spec.command());
           }

@@ -17,6 +17,8 @@ import java.time.Duration;
 public final class DockerClients {
   public static final String API_VERSION = "1.41";
 
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
   private DockerClients() {}
 
   /** For ordinary calls: an engine that stops answering fails the call instead of hanging it. */
@@ -31,7 +33,7 @@ public final class DockerClients {
 
   /** For detection: a socket that does not answer quickly is not the one. */
   static DockerClient forProbing(URI socket) {
-    return create(socket, Duration.ofSeconds(5));
+    return create(socket, PROBE_TIMEOUT);
   }
 
   /**
@@ -40,6 +42,11 @@ public final class DockerClients {
    */
   public static DockerHttpClient http(URI socket) {
     return http(config(socket), null);
+  }
+
+  /** The raw HTTP client for detection, which must not wait long for any answer either. */
+  static DockerHttpClient httpForProbing(URI socket) {
+    return http(config(socket), PROBE_TIMEOUT);
   }
 
   private static DockerClient create(URI socket, Duration responseTimeout) {

@@ -79,6 +79,25 @@ enum EngineDialect {
   }
 
   /**
+   * The user namespace a container gets. Rootless Podman maps the container's root to its own
+   * account and every other uid to the account's subordinate ids, so a session's user (uid 1000)
+   * would write its workspace as some subordinate id the account can neither chown nor clean up.
+   * {@code keep-id:uid=U,gid=G} maps the container's user to the engine's account instead (Podman
+   * 4.3 takes it through the compatible API's {@code UsernsMode}, verified): the workspace stays
+   * the account's, writable without opening it to anyone else. Root inside the container is then a
+   * subordinate id without any power over the account's files. Needs a numeric {@code uid:gid}
+   * user; elsewhere the engine's default applies.
+   */
+  Optional<String> usernsMode(boolean rootless, Optional<String> user) {
+    if (this != PODMAN || !rootless) {
+      return Optional.empty();
+    }
+    return user.filter(ContainerSpec.NUMERIC_USER.asMatchPredicate())
+        .map(ids -> ids.split(":", 2))
+        .map(ids -> "keep-id:uid=" + ids[0] + ",gid=" + ids[1]);
+  }
+
+  /**
    * Docker isolates user-defined bridge networks from each other with its own iptables chains.
    * Podman's netavark lets containers on two bridges reach each other unless the network is created
    * with {@code isolate=true} (the compatible API warns "not a recognized option" but netavark

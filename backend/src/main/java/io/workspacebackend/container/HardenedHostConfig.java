@@ -24,7 +24,7 @@ final class HardenedHostConfig {
     return spec.ports().keySet().stream().sorted().map(ExposedPort::tcp).toList();
   }
 
-  static HostConfig of(ContainerSpec spec, EngineDialect dialect) {
+  static HostConfig of(ContainerSpec spec, EngineDialect dialect, boolean rootless) {
     long memory = spec.memory().toBytes();
     Ports ports = new Ports();
     for (Map.Entry<Integer, Integer> port : spec.ports().entrySet()) {
@@ -61,6 +61,7 @@ final class HardenedHostConfig {
             // The session decides whether to restart; the engine must not resurrect containers.
             .withRestartPolicy(RestartPolicy.noRestart());
     spec.network().ifPresent(config::withNetworkMode);
+    dialect.usernsMode(rootless, spec.user()).ifPresent(config::withUsernsMode);
     return config;
   }
 

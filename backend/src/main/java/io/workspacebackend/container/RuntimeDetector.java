@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Finds the container engine to use: tries each {@link SocketCandidate} in order, pings it and asks
  * its version, and takes the first that answers and is the runtime wanted. Failing that, it asks
- * the runtime's CLI for its socket. Every failed attempt is collected for the error message.
+ * the runtime's CLI for its socket. Every failed attempt is collected for the error message. A
+ * Podman engine is also asked whether it is rootless, and what it then cannot enforce.
  *
  * <p>The runtime wanted is {@code container.runtime}; when that is {@code auto} and {@code
  * container.binary} is set, it is the engine that CLI drives: an operator who names {@code docker}
@@ -86,13 +87,19 @@ public final class RuntimeDetector {
         failures.add(candidate + ": answers, but is " + kind.name().toLowerCase(Locale.ROOT));
         return Optional.empty();
       }
+      String engineVersion = engineVersion(version, kind);
+      Optional<RootlessEngine> rootless =
+          kind == RuntimeKind.PODMAN
+              ? RootlessPodman.ask(candidate.uri(), engineVersion)
+              : Optional.empty();
       return Optional.of(
           new DetectedRuntime(
               kind,
               candidate.uri(),
               candidate.source(),
-              engineVersion(version, kind),
-              version.getApiVersion()));
+              engineVersion,
+              version.getApiVersion(),
+              rootless));
     } catch (IOException | RuntimeException e) {
       failures.add(candidate + ": " + reason(e));
       return Optional.empty();

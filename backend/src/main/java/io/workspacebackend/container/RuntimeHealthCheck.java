@@ -8,7 +8,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Reports the engine (kind, socket, versions) and whether it answers right now. */
+/**
+ * Reports the engine (kind, socket, versions, whether it is rootless and which session limits it
+ * cannot enforce) and whether it answers right now.
+ */
 @Component
 class RuntimeHealthCheck implements HealthCheck {
   private final ContainerRuntime runtime;
@@ -32,6 +35,10 @@ class RuntimeHealthCheck implements HealthCheck {
     details.put("socket", engine.socket().toString());
     details.put("engine_version", engine.engineVersion());
     details.put("api_version", engine.apiVersion());
+    details.put("rootless", engine.rootless().isPresent());
+    engine
+        .rootless()
+        .ifPresent(rootless -> details.put("unenforced_limits", rootless.unenforcedLimits()));
     // Any cheap call proves the engine answers; this one is also what the image check needs.
     return runtime
         .imagePresent(image)

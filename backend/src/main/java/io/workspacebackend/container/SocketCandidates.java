@@ -1,7 +1,9 @@
 package io.workspacebackend.container;
 
 import io.workspacebackend.config.RuntimeKind;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,10 @@ import java.util.Optional;
  * product's README promises for {@code runtime = "auto"}. On macOS every engine runs in a VM whose
  * API socket each product puts in its own place; {@link BinarySocketQuery} covers what this list
  * misses.
+ *
+ * <p>Rootless engines listen in the account's runtime directory: {@code XDG_RUNTIME_DIR}, or, when
+ * that is unset (a system service started with {@code User=}, {@code runuser}, cron), the directory
+ * a login would have given it, {@code /run/user/<uid>}, if it exists.
  */
 final class SocketCandidates {
   /** The machine {@code podman machine init} creates when given no name. */
@@ -23,16 +29,39 @@ final class SocketCandidates {
   private final Map<String, String> environment;
   private final Path home;
   private final boolean macOs;
+  private final Optional<Path> loginRuntimeDir;
 
   SocketCandidates(Map<String, String> environment, Path home, String osName) {
+    this(environment, home, osName, Optional.empty());
+  }
+
+  SocketCandidates(
+      Map<String, String> environment, Path home, String osName, Optional<Path> loginRuntimeDir) {
     this.environment = environment;
     this.home = home;
     this.macOs = osName.toLowerCase(Locale.ROOT).contains("mac");
+    this.loginRuntimeDir = loginRuntimeDir;
   }
 
   static SocketCandidates forCurrentProcess() {
     return new SocketCandidates(
-        System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
+        System.getenv(),
+        Path.of(System.getProperty("user.home")),
+        System.getProperty("os.name"),
+        loginRuntimeDirOfThisAccount());
+  }
+
+  /**
+   * {@code /run/user/<uid>} for an account other than root (root's Podman is the rootful one, at
+   * {@code /run/podman}); Linux only, where {@code /proc/self} belongs to the process's user.
+   */
+  private static Optional<Path> loginRuntimeDirOfThisAccount() {
+    try {
+      int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      return uid == 0 ? Optional.empty() : Optional.of(Path.of("/run/user", Integer.toString(uid)));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -125,7 +154,7 @@ final class SocketCandidates {
   }
 
   private Optional<Path> runtimeDir() {
-    return directoryFrom("XDG_RUNTIME_DIR");
+    return directoryFrom("XDG_RUNTIME_DIR").or(() -> loginRuntimeDir.filter(Files::isDirectory));
   }
 
   /** macOS gives each user a private temporary directory under /var/folders. */

@@ -2,6 +2,7 @@ package io.workspacebackend.session;
 
 import com.sun.security.auth.module.UnixSystem;
 import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.container.ContainerRuntime;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -31,14 +32,29 @@ final class WorkspaceDirectories {
   static final int CONTAINER_UID = 1000;
 
   private final Path root;
+  private final int ownerUid;
+  private final int ownerGid;
 
   @Autowired
-  WorkspaceDirectories(WorkspaceConfig config) {
-    this(config.paths().workspaceRoot());
+  WorkspaceDirectories(WorkspaceConfig config, ContainerRuntime runtime) {
+    this(
+        config.paths().workspaceRoot(),
+        runtime.engine().hostUidOf(CONTAINER_UID),
+        runtime.engine().hostGidOf(CONTAINER_UID));
   }
 
   WorkspaceDirectories(Path root) {
+    this(root, CONTAINER_UID, CONTAINER_UID);
+  }
+
+  /**
+   * {@code ownerUid} and {@code ownerGid}: the host ids the container's user writes as (the
+   * engine's own account on rootless Podman), which must be able to write the workspace.
+   */
+  WorkspaceDirectories(Path root, int ownerUid, int ownerGid) {
     this.root = root.toAbsolutePath().normalize();
+    this.ownerUid = ownerUid;
+    this.ownerGid = ownerGid;
   }
 
   /**
@@ -168,20 +184,22 @@ final class WorkspaceDirectories {
   }
 
   /**
-   * The container runs as uid 1000. As root, hand it the directory; as another user, which cannot
-   * chown, open the directory itself (its parents stay private to the backend's user).
+   * The container's user writes as {@code ownerUid} on the host: uid 1000, or the backend's own
+   * account on rootless Podman, whose workspaces then need nothing. As root, hand it the directory;
+   * as another user, which cannot chown, open the directory itself (its parents stay private to the
+   * backend's user).
    */
-  private static void makeWritableForContainer(Path workspace) throws IOException {
+  private void makeWritableForContainer(Path workspace) throws IOException {
     if (!workspace.getFileSystem().supportedFileAttributeViews().contains("unix")) {
       return;
     }
     if ((Integer) Files.getAttribute(workspace, "unix:uid", LinkOption.NOFOLLOW_LINKS)
-        == CONTAINER_UID) {
+        == ownerUid) {
       return;
     }
     if (new UnixSystem().getUid() == 0) {
-      Files.setAttribute(workspace, "unix:uid", CONTAINER_UID, LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(workspace, "unix:gid", CONTAINER_UID, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(workspace, "unix:uid", ownerUid, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(workspace, "unix:gid", ownerGid, LinkOption.NOFOLLOW_LINKS);
     } else {
       Files.getFileAttributeView(workspace, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
           .setPermissions(PosixFilePermissions.fromString("rwxrwxrwx"));

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -409,7 +410,12 @@ abstract class ContainerRuntimeContract {
   void anEngineThatIsDownIsReportedUnavailableQuickly() {
     DetectedRuntime down =
         new DetectedRuntime(
-            kind(), URI.create("unix:///tmp/workspace-backend-no-engine.sock"), "test", "", "");
+            kind(),
+            URI.create("unix:///tmp/workspace-backend-no-engine.sock"),
+            "test",
+            "",
+            "",
+            Optional.empty());
     try (ContainerRuntime unreachable = ContainerRuntimes.connect(down)) {
       assertThatThrownBy(() -> unreachable.inspect("x").block(Duration.ofSeconds(5)))
           .isInstanceOf(RuntimeUnavailable.class)

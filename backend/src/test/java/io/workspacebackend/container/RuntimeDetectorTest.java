@@ -39,6 +39,9 @@ class RuntimeDetectorTest {
     assertThat(runtime.kind()).isEqualTo(RuntimeKind.PODMAN);
     assertThat(runtime.socket()).hasToString("unix:///run/podman/podman.sock");
     assertThat(runtime.engineVersion()).startsWith("4.");
+    // CI's Podman at /run/podman runs as root: sessions' users keep their own uid.
+    assertThat(runtime.rootless()).isEmpty();
+    assertThat(runtime.hostUidOf(1000)).isEqualTo(1000);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SocketCandidatesTest {
   private static final Path MAC_HOME = Path.of("/Users/dev");
@@ -96,6 +97,43 @@ class SocketCandidatesTest {
         uris(new SocketCandidates(Map.of("TMPDIR", "/tmp"), LINUX_HOME, "Linux"), RuntimeKind.AUTO);
 
     assertThat(sockets).noneMatch(uri -> uri.contains("colima") || uri.contains("machine"));
+  }
+
+  @Test
+  void withoutXdgRuntimeDirTheAccountsLoginRuntimeDirectoryIsTried(@TempDir Path runUser) {
+    List<String> sockets =
+        uris(
+            new SocketCandidates(Map.of(), LINUX_HOME, "Linux", Optional.of(runUser)),
+            RuntimeKind.PODMAN);
+
+    assertThat(sockets)
+        .containsExactly(
+            "unix://" + runUser.resolve("podman/podman.sock"), "unix:///run/podman/podman.sock");
+  }
+
+  @Test
+  void aLoginRuntimeDirectoryThatDoesNotExistIsNotTried() {
+    List<String> sockets =
+        uris(
+            new SocketCandidates(
+                Map.of(), LINUX_HOME, "Linux", Optional.of(Path.of("/run/user/no-such-account"))),
+            RuntimeKind.PODMAN);
+
+    assertThat(sockets).containsExactly("unix:///run/podman/podman.sock");
+  }
+
+  @Test
+  void xdgRuntimeDirWinsOverTheLoginRuntimeDirectory(@TempDir Path runUser) {
+    List<String> sockets =
+        uris(
+            new SocketCandidates(
+                Map.of("XDG_RUNTIME_DIR", "/run/user/1000"),
+                LINUX_HOME,
+                "Linux",
+                Optional.of(runUser)),
+            RuntimeKind.PODMAN);
+
+    assertThat(sockets).startsWith("unix:///run/user/1000/podman/podman.sock").hasSize(2);
   }
 
   @Test

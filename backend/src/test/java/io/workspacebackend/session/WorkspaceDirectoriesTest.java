@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.workspacebackend.session.WorkspaceDirectories.WorkspaceMount;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,21 @@ class WorkspaceDirectoriesTest {
     assertThat(mount.path()).isEqualTo(workspace).isDirectory();
     assertThat(Files.getAttribute(workspace, "unix:uid")).isEqualTo(1000);
     assertThat(workspaces.stillInPlace(mount)).isTrue();
+  }
+
+  @Test
+  void aWorkspaceForAnEngineThatMapsTheUserToTheBackendsAccountStaysAsMade() throws Exception {
+    // Rootless Podman with keep-id: the container's user writes as this very account.
+    int self = (Integer) Files.getAttribute(root, "unix:uid");
+    int group = (Integer) Files.getAttribute(root, "unix:gid");
+    WorkspaceDirectories workspaces = new WorkspaceDirectories(root, self, group);
+
+    Path workspace =
+        workspaces.prepare(workspaces.resolve("alice", Optional.empty(), "demo")).path();
+
+    assertThat(Files.getAttribute(workspace, "unix:uid")).isEqualTo(self);
+    assertThat(Files.getPosixFilePermissions(workspace))
+        .doesNotContain(PosixFilePermission.OTHERS_WRITE, PosixFilePermission.GROUP_WRITE);
   }
 
   @Test
