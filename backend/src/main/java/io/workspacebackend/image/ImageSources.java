@@ -102,7 +102,7 @@ public record ImageSources(Path root) {
   }
 
   /** Every file the build reads from the checkout, in a stable order. */
-  List<Path> inputFiles() {
+  public List<Path> inputFiles() {
     List<Path> files = new ArrayList<>();
     for (String input : INPUTS) {
       Path path = root.resolve(input);

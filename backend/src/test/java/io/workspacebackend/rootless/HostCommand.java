@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Short commands on the host (account tools, the engines' CLIs), with their output. */
 final class HostCommand {
-  private static final long TIMEOUT_MINUTES = 5;
+  /** Long enough for `image build` from nothing on a loaded machine. */
+  private static final long TIMEOUT_MINUTES = 20;
 
   private HostCommand() {}
 

@@ -1,6 +1,7 @@
 package io.workspacebackend.rootless;
 
 import io.workspacebackend.cli.Main;
+import io.workspacebackend.image.ImageSources;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,6 +54,13 @@ final class InstalledBackend {
     Files.copy(
         CHECKOUT.resolve("bin/workspace-backend"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
     writeLauncherJar(Files.createDirectories(root.resolve("lib")));
+    // As a packaged installation carries them: `image build` finds them through the launcher.
+    ImageSources sources = new ImageSources(CHECKOUT);
+    for (Path file : sources.inputFiles()) {
+      Path copy = root.resolve(CHECKOUT.relativize(file).toString());
+      Files.createDirectories(copy.getParent());
+      Files.copy(file, copy);
+    }
     Map<String, String> environment = new LinkedHashMap<>(account.environment());
     // systemd --user gives its services the user manager's environment: no JAVA_HOME unless set.
     environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");

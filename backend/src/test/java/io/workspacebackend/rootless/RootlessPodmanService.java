@@ -3,13 +3,9 @@ package io.workspacebackend.rootless;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.workspacebackend.container.DockerClients;
-import io.workspacebackend.image.ImageBuilder;
-import io.workspacebackend.testing.SessionImage;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +15,7 @@ import java.util.Optional;
 
 /**
  * The {@link ServiceAccount}'s own Podman API service, started as the account with the limits of
- * {@code examples/rootless/podman-limits.conf}, as its systemd user unit would start it, and given
- * the session image (Docker's, copied into the account's storage unless it holds the same build).
+ * {@code examples/rootless/podman-limits.conf}, as its systemd user unit would start it.
  */
 final class RootlessPodmanService implements AutoCloseable {
   private final URI socket;
@@ -63,9 +58,7 @@ final class RootlessPodmanService implements AutoCloseable {
         throw new AssertionError(e.getMessage() + "; it printed: " + service.output(), e);
       }
     }
-    RootlessPodmanService service = new RootlessPodmanService(socket, started);
-    service.provideSessionImage(account);
-    return service;
+    return new RootlessPodmanService(socket, started);
   }
 
   URI socket() {
@@ -85,48 +78,6 @@ final class RootlessPodmanService implements AutoCloseable {
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
-    }
-  }
-
-  private void provideSessionImage(ServiceAccount account) throws Exception {
-    SessionImage.ensureBuilt();
-    String wanted;
-    try (DockerClient docker = DockerClients.forRequests(SessionImage.DOCKER)) {
-      wanted = sourcesHash(docker).orElseThrow();
-    }
-    try (DockerClient podman = client()) {
-      if (sourcesHash(podman).filter(wanted::equals).isPresent()) {
-        return;
-      }
-    }
-    List<Process> pipeline =
-        ProcessBuilder.startPipeline(
-            List.of(
-                new ProcessBuilder("docker", "save", SessionImage.TAG)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT),
-                account
-                    .as(List.of("podman", "load", "-q"), account.environment())
-                    .redirectErrorStream(true)));
-    Process load = pipeline.get(pipeline.size() - 1);
-    String output = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    for (Process process : pipeline) {
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException("copying the session image failed: " + output);
-      }
-    }
-  }
-
-  private static Optional<String> sourcesHash(DockerClient client) {
-    try {
-      return Optional.ofNullable(
-          client
-              .inspectImageCmd(SessionImage.TAG)
-              .exec()
-              .getConfig()
-              .getLabels()
-              .get(ImageBuilder.HASH_LABEL));
-    } catch (NotFoundException e) {
-      return Optional.empty();
     }
   }
 

@@ -8,12 +8,15 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.image.ImageBuilder;
+import io.workspacebackend.image.ImageSources;
 import io.workspacebackend.model.health.Health;
 import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.proxy.TtydClient;
 import io.workspacebackend.testing.FollowedStream;
+import io.workspacebackend.testing.SessionImage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,7 +49,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+// The account builds the session image first: minutes on a fresh machine.
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class RootlessPodmanTest {
   private static final Path EXAMPLES = Path.of("..", "examples", "rootless");
   private static final Duration START = Duration.ofMinutes(3);
@@ -57,6 +61,7 @@ class RootlessPodmanTest {
   private ServiceAccount account;
   private RootlessPodmanService podman;
   private InstalledBackend installed;
+  private String imageBuild;
   private AccountProcess serve;
   private WorkspaceClient client;
   private Session session;
@@ -89,6 +94,8 @@ class RootlessPodmanTest {
                 Integer.toString(ThreadLocalRandom.current().nextInt(42_000, 60_000)),
                 "WORKSPACE_BACKEND__SESSIONS__STARTUP_TIMEOUT",
                 "180s"));
+    // README "Rootless Podman": the account builds its own session image (images are per account).
+    imageBuild = installed.run("image", "build");
     serve = installed.start(installed.execStart(unit), directory.resolve("serve.log"));
     client = WorkspaceClient.forServer(URI.create("http://127.0.0.1:" + port));
     try {
@@ -119,6 +126,25 @@ class RootlessPodmanTest {
     }
     if (directory != null) {
       HostCommand.run(List.of("rm", "-rf", directory.toString()));
+    }
+  }
+
+  @Test
+  @Order(0)
+  void theAccountBuiltItsOwnSessionImageOnItsRootlessPodman() throws Exception {
+    assertThat(imageBuild)
+        .contains("image: using podman")
+        .contains(podman.socket().toString())
+        .doesNotContain("Exception");
+    try (DockerClient engine = podman.client()) {
+      assertThat(
+              engine
+                  .inspectImageCmd(SessionImage.TAG)
+                  .exec()
+                  .getConfig()
+                  .getLabels()
+                  .get(ImageBuilder.HASH_LABEL))
+          .isEqualTo(new ImageSources(Path.of("..").toAbsolutePath().normalize()).contentHash());
     }
   }
 
