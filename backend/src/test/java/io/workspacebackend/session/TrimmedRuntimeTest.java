@@ -61,23 +61,32 @@ class TrimmedRuntimeTest {
 
       Session created =
           client.createSession(new CreateSessionRequest("trimmed", null, null, Map.of()));
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> client.session(created.id()).status() == SessionStatus.FAILED);
+      boolean deleted = false;
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> client.session(created.id()).status() == SessionStatus.FAILED);
 
-      assertThat(client.session(created.id()).errorMessage())
-          .isEqualTo("java.lang.NoClassDefFoundError: " + MISSING_CLASS);
-      client.deleteSession(created.id());
-      assertThat(client.sessions()).isEmpty();
-      List<String> errors =
-          serve.stdout().lines().filter(line -> line.contains(" ERROR ")).toList();
-      assertThat(errors)
-          .as("what the server logged: %s%s", serve.stdout(), Files.readString(stderr))
-          .singleElement()
-          .asString()
-          .contains("session " + created.id() + " failed to start");
-      // Reactor did not meet the error as a fatal one it rethrows and logs on its own.
-      assertThat(serve.stdout()).doesNotContain("throwIfFatal");
+        assertThat(client.session(created.id()).errorMessage())
+            .isEqualTo("java.lang.NoClassDefFoundError: " + MISSING_CLASS);
+        client.deleteSession(created.id());
+        deleted = true;
+        assertThat(client.sessions()).isEmpty();
+        List<String> errors =
+            serve.stdout().lines().filter(line -> line.contains(" ERROR ")).toList();
+        assertThat(errors)
+            .as("what the server logged: %s%s", serve.stdout(), Files.readString(stderr))
+            .singleElement()
+            .asString()
+            .contains("session " + created.id() + " failed to start");
+        // Reactor did not meet the error as a fatal one it rethrows and logs on its own.
+        assertThat(serve.stdout()).doesNotContain("throwIfFatal");
+      } finally {
+        if (!deleted) {
+          // Removes the network its launch made; without the fix, after waiting for that launch.
+          client.deleteSession(created.id());
+        }
+      }
     }
   }
 
