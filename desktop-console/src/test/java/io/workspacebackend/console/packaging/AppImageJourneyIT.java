@@ -75,7 +75,7 @@ class AppImageJourneyIT {
           .isTrue();
       assertThat(console.exitValue()).as(output.text()).isZero();
       assertThat(output.text()).doesNotContain("Exception in thread");
-      assertThat(localServerAnswers(server))
+      assertThat(localServerAnswers(server.get()))
           .as("the local server answers after quitting")
           .isFalse();
       assertThat(docker("ps", "-aq", "--filter", "name=workspace-session-" + sessionId.get()))
