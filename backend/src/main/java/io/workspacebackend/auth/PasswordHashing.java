@@ -1,5 +1,6 @@
 package io.workspacebackend.auth;
 
+import io.workspacebackend.api.JvmErrors;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,13 +32,15 @@ class PasswordHashing implements DisposableBean {
   private final String dummyHash = encoder.encode(randomPassword());
 
   Mono<String> hash(String password) {
-    return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(scheduler);
+    return Mono.fromCallable(JvmErrors.delivered(() -> encoder.encode(password)))
+        .subscribeOn(scheduler);
   }
 
   /** Whether {@code password} matches {@code hash}; with no hash, false after the same work. */
   Mono<Boolean> matches(String password, Optional<String> hash) {
     return Mono.fromCallable(
-            () -> encoder.matches(password, hash.orElse(dummyHash)) && hash.isPresent())
+            JvmErrors.delivered(
+                () -> encoder.matches(password, hash.orElse(dummyHash)) && hash.isPresent()))
         .subscribeOn(scheduler);
   }
 

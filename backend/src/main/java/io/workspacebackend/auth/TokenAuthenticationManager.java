@@ -1,5 +1,6 @@
 package io.workspacebackend.auth;
 
+import io.workspacebackend.api.JvmErrors;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
@@ -23,7 +24,8 @@ class TokenAuthenticationManager implements ReactiveAuthenticationManager {
 
   @Override
   public Mono<Authentication> authenticate(Authentication presented) {
-    return Mono.fromCallable(() -> tokens.read((String) presented.getCredentials()))
+    return Mono.fromCallable(
+            JvmErrors.delivered(() -> tokens.read((String) presented.getCredentials())))
         .flatMap(claims -> signIns.current(claims.userId(), claims.tokenId(), claims.expiresAt()))
         .switchIfEmpty(
             Mono.error(new BadCredentialsException("token revoked, or its user is gone")))

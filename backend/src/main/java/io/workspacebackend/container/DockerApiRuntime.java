@@ -11,6 +11,8 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Statistics;
+import io.workspacebackend.api.JvmErrors;
+import io.workspacebackend.api.JvmErrors.JvmErrorException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -432,15 +434,19 @@ final class DockerApiRuntime implements ContainerRuntime {
   }
 
   private <T> Mono<T> call(String what, Callable<T> action) {
-    return Mono.fromCallable(action)
+    return Mono.fromCallable(JvmErrors.delivered(action))
         .subscribeOn(scheduler)
-        .onErrorMap(error -> EngineErrors.map(error, what, engine));
+        .onErrorMap(
+            error -> !(error instanceof JvmErrorException),
+            error -> EngineErrors.map(error, what, engine));
   }
 
   private Mono<Void> run(String what, Runnable action) {
-    return Mono.<Void>fromRunnable(action)
+    return Mono.<Void>fromRunnable(JvmErrors.delivered(action))
         .subscribeOn(scheduler)
-        .onErrorMap(error -> EngineErrors.map(error, what, engine));
+        .onErrorMap(
+            error -> !(error instanceof JvmErrorException),
+            error -> EngineErrors.map(error, what, engine));
   }
 
   private static void closeQuietly(DockerClient client) {

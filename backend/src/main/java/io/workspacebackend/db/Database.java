@@ -1,5 +1,6 @@
 package io.workspacebackend.db;
 
+import io.workspacebackend.api.JvmErrors;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,17 @@ public class Database implements DisposableBean {
    * remaining pipeline (a proxied body, say) would queue behind database work.
    */
   public <T> Mono<T> call(Callable<T> work) {
-    return Mono.fromCallable(work).subscribeOn(scheduler).publishOn(Schedulers.parallel());
+    return Mono.fromCallable(JvmErrors.delivered(work))
+        .subscribeOn(scheduler)
+        .publishOn(Schedulers.parallel());
   }
 
   /** Runs {@code work} on the JDBC scheduler for its side effect. */
   public Mono<Void> run(Runnable work) {
-    return Mono.fromRunnable(work).subscribeOn(scheduler).publishOn(Schedulers.parallel()).then();
+    return Mono.fromRunnable(JvmErrors.delivered(work))
+        .subscribeOn(scheduler)
+        .publishOn(Schedulers.parallel())
+        .then();
   }
 
   @Override

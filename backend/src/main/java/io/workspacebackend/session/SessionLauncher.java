@@ -1,5 +1,7 @@
 package io.workspacebackend.session;
 
+import io.workspacebackend.api.JvmErrors;
+import io.workspacebackend.api.JvmErrors.JvmErrorException;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.model.session.SessionStatus;
@@ -126,13 +128,14 @@ class SessionLauncher {
   /** The session's workspace directory, made right before the mount, following no symlink. */
   private Mono<WorkspaceMount> prepareWorkspace(SessionRow row) {
     return Mono.fromCallable(
-            () -> {
-              try {
-                return workspaces.prepare(Path.of(row.workspacePath()));
-              } catch (InvalidWorkspaceException e) {
-                throw new WorkspaceMovedException(e.getMessage());
-              }
-            })
+            JvmErrors.delivered(
+                () -> {
+                  try {
+                    return workspaces.prepare(Path.of(row.workspacePath()));
+                  } catch (InvalidWorkspaceException e) {
+                    throw new WorkspaceMovedException(e.getMessage());
+                  }
+                }))
         .subscribeOn(Schedulers.boundedElastic());
   }
 
@@ -156,7 +159,7 @@ class SessionLauncher {
 
   /** After the mount, the workspace's path still names the same directory, through no link. */
   private Mono<Void> checkInPlace(WorkspaceMount workspace) {
-    return Mono.fromCallable(() -> workspaces.stillInPlace(workspace))
+    return Mono.fromCallable(JvmErrors.delivered(() -> workspaces.stillInPlace(workspace)))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             inPlace ->
@@ -202,7 +205,12 @@ class SessionLauncher {
         error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     Integer exitCode =
         error instanceof ServiceReadiness.ContainerExitedException exited ? exited.exitCode : null;
-    log.warn("session {} failed to start: {}", sessionId, reason);
+    if (error instanceof JvmErrorException) {
+      // This server is broken (a class missing from its runtime, say), not the engine or image.
+      log.error("session {} failed to start", sessionId, error);
+    } else {
+      log.warn("session {} failed to start: {}", sessionId, reason);
+    }
     return transitions
         .failed(sessionId, reason, exitCode)
         .flatMap(row -> SessionCleanup.removeContainerAndNetwork(runtime, row))

@@ -1,5 +1,6 @@
 package io.workspacebackend.session;
 
+import io.workspacebackend.api.JvmErrors;
 import io.workspacebackend.auth.ConnectionGrant;
 import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.auth.SignedInUser;
@@ -223,18 +224,19 @@ class SessionService {
   private Mono<Path> resolveWorkspace(
       SignedInUser user, CreateSessionRequest request, String sessionName) {
     return Mono.fromCallable(
-            () -> {
-              try {
-                return workspaces.resolve(
-                    user.account().username(),
-                    Optional.ofNullable(request.workspace()),
-                    sessionName);
-              } catch (InvalidWorkspaceException e) {
-                throw new InvalidSessionRequestException("workspace", e.getMessage());
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
+            JvmErrors.delivered(
+                () -> {
+                  try {
+                    return workspaces.resolve(
+                        user.account().username(),
+                        Optional.ofNullable(request.workspace()),
+                        sessionName);
+                  } catch (InvalidWorkspaceException e) {
+                    throw new InvalidSessionRequestException("workspace", e.getMessage());
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                }))
         .subscribeOn(Schedulers.boundedElastic());
   }
 

@@ -2,6 +2,7 @@ package io.workspacebackend.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.workspacebackend.testing.ServeProcess;
 import io.workspacebackend.testing.TestHome;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
-package io.workspacebackend.cli;
+package io.workspacebackend.testing;
 
-import io.workspacebackend.testing.TestHome;
+import io.workspacebackend.cli.Main;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** The real {@code workspace-backend} command in a child JVM, with a temporary home. */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
   private final Process process;
   private final CompletableFuture<String> listeningLine = new CompletableFuture<>();
   private final StringBuilder stdout = new StringBuilder();
@@ -24,9 +24,16 @@ final class ServeProcess implements AutoCloseable {
     reader.start();
   }
 
-  static ServeProcess start(TestHome home, Path stderr, String... args) throws IOException {
+  public static ServeProcess start(TestHome home, Path stderr, String... args) throws IOException {
+    return start(home, stderr, List.of(), args);
+  }
+
+  /** Starts the command in a JVM given {@code jvmOptions} besides the usual ones. */
+  public static ServeProcess start(
+      TestHome home, Path stderr, List<String> jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     // As the jar's manifest does: sqlite-jdbc's native library without JDK 24+ warnings.
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-cp");
@@ -61,18 +68,18 @@ final class ServeProcess implements AutoCloseable {
   }
 
   /** Waits for the "listening on" line and returns it. */
-  String awaitListening() throws Exception {
+  public String awaitListening() throws Exception {
     return listeningLine.get(60, TimeUnit.SECONDS);
   }
 
-  int awaitExit() throws InterruptedException {
+  public int awaitExit() throws InterruptedException {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("serve did not exit");
     }
     return process.exitValue();
   }
 
-  String stdout() {
+  public String stdout() {
     synchronized (stdout) {
       return stdout.toString();
     }
