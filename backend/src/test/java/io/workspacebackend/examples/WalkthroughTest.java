@@ -1,0 +1,96 @@
+package io.workspacebackend.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.workspacebackend.cli.Main;
+import io.workspacebackend.model.auth.SignedIn;
+import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.user.Role;
+import io.workspacebackend.testing.Accounts;
+import io.workspacebackend.testing.RunningBackend;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code examples/walkthrough.sh}, run by {@code sh} against a new, real backend. */
+@Timeout(300)
+class WalkthroughTest {
+  @RegisterExtension
+  static RunningBackend backend = new RunningBackend().with("sessions.startup_timeout", "180s");
+
+  @TempDir Path directory;
+
+  @Test
+  void walksFromTheFirstAdminToATerminalAndLeavesTheFileInTheWorkspace() throws Exception {
+    String username = Accounts.uniqueName("walker");
+    ProcessBuilder walkthrough =
+        new ProcessBuilder("sh", ExampleFile.EXAMPLES.resolve("walkthrough.sh").toString())
+            .redirectErrorStream(true);
+    walkthrough.environment().keySet().removeIf(name -> name.startsWith("WORKSPACE_"));
+    walkthrough.environment().putAll(backend.home().environment());
+    walkthrough.environment().put("WORKSPACE_URL", backend.server().baseUri().toString());
+    walkthrough.environment().put("WORKSPACE_USERNAME", username);
+    walkthrough.environment().put("WORKSPACE_PASSWORD", "it's a \"quoted\" passphrase\\");
+    walkthrough.environment().put("WORKSPACE_BACKEND", workspaceBackendCommand().toString());
+
+    Process process = walkthrough.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output)
+        .contains("read hello.txt: hello from the walkthrough")
+        .containsPattern("terminal page: <title>[^<]*ttyd")
+        .containsPattern("deleted session [0-9a-f-]{36}");
+    SignedIn admin = new Accounts(backend).login(username, "it's a \"quoted\" passphrase\\");
+    assertThat(admin.user().role()).isEqualTo(Role.ADMIN);
+    List<Session> left =
+        new Accounts(backend)
+            .as(admin.token())
+            .get()
+            .uri("/api/sessions")
+            .exchange()
+            .expectBodyList(Session.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(left).isEmpty();
+    assertThat(workspaceOf(output).resolve("hello.txt")).hasContent("hello from the walkthrough");
+  }
+
+  /** The {@code workspace-backend} command on this build's classpath, as bin/ would run it. */
+  private Path workspaceBackendCommand() throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path command = directory.resolve("workspace-backend");
+    Files.writeString(
+        command,
+        String.join(
+            "\n",
+            "#!/bin/sh",
+            "exec '"
+                + java
+                + "' --enable-native-access=ALL-UNNAMED -cp '"
+                + System.getProperty("java.class.path")
+                + "' "
+                + Main.class.getName()
+                + " \"$@\"",
+            ""));
+    Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwx------"));
+    return command;
+  }
+
+  private static Path workspaceOf(String output) {
+    Matcher workspace = Pattern.compile("its workspace is (.+)").matcher(output);
+    assertThat(workspace.find()).as(output).isTrue();
+    return Path.of(workspace.group(1));
+  }
+}
