@@ -9,12 +9,13 @@ import io.workspacebackend.model.user.Role;
 import io.workspacebackend.testing.Accounts;
 import io.workspacebackend.testing.RunningBackend;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,31 +29,32 @@ class WalkthroughTest {
   @RegisterExtension
   static RunningBackend backend = new RunningBackend().with("sessions.startup_timeout", "180s");
 
+  /** Quotes and a backslash: the script must write them into its JSON correctly. */
+  private static final String PASSWORD = "it's a \"quoted\" passphrase\\";
+
   @TempDir Path directory;
 
   @Test
   void walksFromTheFirstAdminToATerminalAndLeavesTheFileInTheWorkspace() throws Exception {
     String username = Accounts.uniqueName("walker");
-    ProcessBuilder walkthrough =
-        new ProcessBuilder("sh", ExampleFile.EXAMPLES.resolve("walkthrough.sh").toString())
-            .redirectErrorStream(true);
-    walkthrough.environment().keySet().removeIf(name -> name.startsWith("WORKSPACE_"));
-    walkthrough.environment().putAll(backend.home().environment());
-    walkthrough.environment().put("WORKSPACE_URL", backend.server().baseUri().toString());
-    walkthrough.environment().put("WORKSPACE_USERNAME", username);
-    walkthrough.environment().put("WORKSPACE_PASSWORD", "it's a \"quoted\" passphrase\\");
-    walkthrough.environment().put("WORKSPACE_BACKEND", workspaceBackendCommand().toString());
+    Map<String, String> environment = new HashMap<>(backend.home().environment());
+    environment.put("WORKSPACE_URL", backend.server().baseUri().toString());
+    environment.put("WORKSPACE_USERNAME", username);
+    environment.put("WORKSPACE_PASSWORD", PASSWORD);
+    environment.put("WORKSPACE_BACKEND", workspaceBackendCommand().toString());
 
-    Process process = walkthrough.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+    String output =
+        ExampleProgram.run(
+            directory,
+            environment,
+            Duration.ofMinutes(4),
+            List.of("sh", ExampleFile.EXAMPLES.resolve("walkthrough.sh").toString()));
 
-    assertThat(process.exitValue()).as(output).isZero();
     assertThat(output)
         .contains("read hello.txt: hello from the walkthrough")
         .containsPattern("terminal page: <title>[^<]*ttyd")
         .containsPattern("deleted session [0-9a-f-]{36}");
-    SignedIn admin = new Accounts(backend).login(username, "it's a \"quoted\" passphrase\\");
+    SignedIn admin = new Accounts(backend).login(username, PASSWORD);
     assertThat(admin.user().role()).isEqualTo(Role.ADMIN);
     List<Session> left =
         new Accounts(backend)
