@@ -9,6 +9,7 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.testing.Accounts;
+import io.workspacebackend.testing.LeftoverSessions;
 import io.workspacebackend.testing.RunningBackend;
 import io.workspacebackend.testing.SessionClient;
 import java.net.ServerSocket;
@@ -96,8 +97,9 @@ abstract class ReverseProxyContract {
 
   @AfterAll
   void everythingStops() throws Exception {
-    if (session != null) {
-      owner.delete(session.id());
+    if (owner != null) {
+      // Also a session whose start failed or timed out in aSessionRunsBehindTheProxy.
+      LeftoverSessions.deleteAll(backend());
     }
     if (proxy != null) {
       proxy.close();

@@ -6,6 +6,7 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.testing.Accounts;
+import io.workspacebackend.testing.LeftoverSessions;
 import io.workspacebackend.testing.RunningBackend;
 import io.workspacebackend.testing.SessionClient;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,7 +78,11 @@ class TypeScriptClientTest {
         .expectBody()
         .jsonPath("$.title")
         .isEqualTo("from the TypeScript example");
-    owner.delete(session.id());
+  }
+
+  @AfterEach
+  void noSessionIsLeftBehind() {
+    LeftoverSessions.deleteAll(backend);
   }
 
   /** The example's sources in a directory of the test's own (node_modules and dist go there). */

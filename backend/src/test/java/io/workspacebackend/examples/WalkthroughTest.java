@@ -7,6 +7,7 @@ import io.workspacebackend.model.auth.SignedIn;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.testing.Accounts;
+import io.workspacebackend.testing.LeftoverSessions;
 import io.workspacebackend.testing.RunningBackend;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +69,12 @@ class WalkthroughTest {
             .getResponseBody();
     assertThat(left).isEmpty();
     assertThat(workspaceOf(output).resolve("hello.txt")).hasContent("hello from the walkthrough");
+  }
+
+  /** If the script failed half-way, its session is still there. */
+  @AfterEach
+  void noSessionIsLeftBehind() {
+    LeftoverSessions.deleteAll(backend);
   }
 
   /** The {@code workspace-backend} command on this build's classpath, as bin/ would run it. */

@@ -6,10 +6,12 @@ import io.workspacebackend.model.auth.SignedIn;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.testing.Accounts;
+import io.workspacebackend.testing.LeftoverSessions;
 import io.workspacebackend.testing.RunningBackend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,5 +59,11 @@ class WorkspaceClientExampleTest {
             .returnResult()
             .getResponseBody();
     assertThat(left).isEmpty();
+  }
+
+  /** If the program failed half-way, its session is still there. */
+  @AfterEach
+  void noSessionIsLeftBehind() {
+    LeftoverSessions.deleteAll(backend);
   }
 }
