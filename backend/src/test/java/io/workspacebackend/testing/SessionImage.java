@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 public final class SessionImage {
   public static final String TAG = "opencode-dev:latest";
   public static final URI DOCKER = URI.create("unix:///var/run/docker.sock");
-  private static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path CHECKOUT = checkout();
 
   private static boolean ensured;
 
@@ -31,5 +32,16 @@ public final class SessionImage {
       builder.build(new ImageSources(CHECKOUT), TAG, false);
     }
     ensured = true;
+  }
+
+  /** The checkout around the module whose tests run (modules sit one or two levels deep). */
+  private static Path checkout() {
+    Path module = Path.of("").toAbsolutePath();
+    for (Path directory = module; directory != null; directory = directory.getParent()) {
+      if (Files.isRegularFile(directory.resolve("container/Dockerfile"))) {
+        return directory;
+      }
+    }
+    throw new IllegalStateException("no container/Dockerfile above " + module);
   }
 }
