@@ -4,7 +4,9 @@
 #
 #   opencode    :OPENCODE_PORT   (41820)  HTTP Basic auth, user "opencode", password SESSION_SECRET
 #   file server :FILESERVER_PORT (41821)  Authorization: Bearer SESSION_SECRET
-#   ttyd        :TTYD_PORT       (41822)  HTTP Basic auth, user "dev", password SESSION_SECRET
+#   terminal    :TTYD_PORT       (41822)  HTTP Basic auth, user "dev", password SESSION_SECRET,
+#                                         checked by the file server's terminal gate, which relays
+#                                         admitted connections to ttyd on a Unix socket
 #
 # If any service ends, the others are stopped and the container exits non-zero, saying which
 # service ended and how. SIGTERM stops all three and exits 0 well within Docker's 10 s grace.
@@ -15,8 +17,10 @@
 # status of the service that ended. A service's status is never passed on as 128+N: that would
 # read as this script being killed, which the backend takes for the OOM killer when the engine
 # did not kill it.
-# The secret is never printed. (ttyd takes its credential only as an argument, so it shows in
-# the container's process list; the container's user can read the environment anyway.)
+# The secret is never printed, and never on a command line: every account on the host can read
+# the container's processes' arguments (ps). ttyd takes a credential only as an argument, so it gets
+# none and listens on a Unix socket in a private directory, reachable from outside only through the
+# file server's gate.
 set -uo pipefail
 
 log() { echo "entrypoint: $*" >&2; }
@@ -30,6 +34,7 @@ FILESERVER_PORT="${FILESERVER_PORT:-41821}"
 TTYD_PORT="${TTYD_PORT:-41822}"
 WORKSPACE="${FILESERVER_WORKSPACE:-/home/dev/workspace}"
 cd "$WORKSPACE" || { log "workspace $WORKSPACE is missing"; exit 66; }
+TTYD_SOCKET="$(mktemp -d /tmp/terminal.XXXXXXXX)/ttyd.sock" || { log "cannot make ttyd's socket directory"; exit 1; }
 
 # The backend runs sessions on a read-only root with an empty tmpfs as home, which hides the
 # shell's startup files useradd put there: copy them from /etc/skel, keeping any already present.
@@ -57,7 +62,8 @@ run_fileserver() {
   # Serial GC, C1 only, small stacks, code cache and initial heap, compact object headers, no
   # perf data file: a mostly idle server that must start fast and stay small. The heap bound is
   # generous: bodies stream through 64 KiB buffers.
-  FILESERVER_PORT="$FILESERVER_PORT" FILESERVER_WORKSPACE="$WORKSPACE" exec \
+  FILESERVER_PORT="$FILESERVER_PORT" FILESERVER_WORKSPACE="$WORKSPACE" \
+    TTYD_PORT="$TTYD_PORT" TTYD_SOCKET="$TTYD_SOCKET" exec \
     /opt/fileserver/runtime/bin/java \
     -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss256k \
     -Xms4m -Xmx96m -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m \
@@ -66,10 +72,10 @@ run_fileserver() {
 }
 
 run_ttyd() {
-  # The terminal's shell does not need the secret in its environment.
-  local credential="dev:$SESSION_SECRET"
-  exec env -u SESSION_SECRET ttyd --port "$TTYD_PORT" --writable --credential "$credential" \
-    --cwd "$WORKSPACE" bash --login
+  # The terminal's shell does not need the secret in its environment. A path ending in ".sock"
+  # makes ttyd listen on a Unix socket.
+  exec env -u SESSION_SECRET ttyd --interface "$TTYD_SOCKET" --writable --cwd "$WORKSPACE" \
+    bash --login
 }
 
 # stop_all: SIGTERM to every service still running, SIGKILL to any left after 8 s.

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import io.workspacebackend.sessionimage.SessionContainer.Service;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,35 @@ class SessionImageTest {
       assertThat(container.get(Service.OPENCODE, "/global/health", true).body())
           .contains("healthy");
       assertThat(container.get(Service.TTYD, "/token", true).body()).contains("token");
+    }
+  }
+
+  /**
+   * Any account on the host can read every process's arguments ({@code ps}), the container's
+   * included, and the secret opens all three services on their host ports: it must be on no command
+   * line. (ttyd used to carry it as {@code --credential}.)
+   */
+  @Test
+  void theSecretIsOnNoCommandLineThatTheHostsAccountsCanRead() throws Exception {
+    try (var container = SessionContainer.start(docker, workspace, secret)) {
+      container.awaitServices(STARTUP);
+
+      List<String> commandLines = new ArrayList<>();
+      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+        for (Path process : processes.toList()) {
+          if (process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+            try {
+              commandLines.add(
+                  new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8)
+                      .replace('\0', ' '));
+            } catch (IOException ended) {
+              // The process ended while the list was read.
+            }
+          }
+        }
+      }
+      assertThat(commandLines).anyMatch(line -> line.startsWith("ttyd "));
+      assertThat(commandLines).noneMatch(line -> line.contains(secret));
     }
   }
 

@@ -2,6 +2,7 @@ package io.workspacebackend.fileserver;
 
 import com.sun.net.httpserver.HttpServer;
 import io.workspacebackend.processguard.ProcessGuard;
+import io.workspacebackend.terminalgate.TerminalGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The file server of a session container, whose JVM also runs the container's {@link ProcessGuard}:
- * the workspace's files over HTTP, for the backend's {@code /sessions/{id}/files/} proxy.
- * Configured by environment variables, see {@link FileServerSettings}.
+ * The file server of a session container, whose JVM also runs the container's {@link ProcessGuard}
+ * and its {@link TerminalGate}: the workspace's files over HTTP, for the backend's {@code
+ * /sessions/{id}/files/} proxy. Configured by environment variables, see {@link
+ * FileServerSettings}.
  */
 public final class FileServer implements AutoCloseable {
 
@@ -84,6 +86,19 @@ public final class FileServer implements AutoCloseable {
     executor.shutdownNow();
   }
 
+  /** Hosted here, like the guard: the terminal's gate costs threads, not a process of its own. */
+  private static void startTerminalGate(FileServerSettings settings) {
+    FileServerSettings.Terminal terminal = settings.terminal().orElseThrow();
+    try {
+      TerminalGate gate =
+          TerminalGate.start(settings.host(), terminal.port(), settings.secret(), terminal.ttyd());
+      System.out.println("terminal gate: listening on port " + gate.port());
+    } catch (IOException e) {
+      System.err.println("terminal gate: cannot start: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
   /** Starts the server from the environment and serves until the process is stopped. */
   public static void main(String[] args) {
     FileServerSettings settings;
@@ -105,6 +120,9 @@ public final class FileServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "fileserver-shutdown"));
     System.out.println(
         "fileserver: listening on port " + server.port() + ", serving " + settings.workspace());
+    if (settings.terminal().isPresent()) {
+      startTerminalGate(settings);
+    }
     // Hosted here so that the guard costs one thread, not a process of its own.
     ProcessGuard.startInBackground();
   }

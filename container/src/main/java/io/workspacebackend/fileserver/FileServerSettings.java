@@ -2,6 +2,7 @@ package io.workspacebackend.fileserver;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the file server needs to start, read from its environment.
@@ -11,10 +12,19 @@ import java.util.Map;
  * @param workspace the directory served ({@code FILESERVER_WORKSPACE}, default {@code
  *     /home/dev/workspace})
  * @param secret the session secret every request must present ({@code SESSION_SECRET}, required)
+ * @param terminal the terminal's gate, when ttyd listens on a socket for it ({@code TTYD_SOCKET})
  */
-record FileServerSettings(String host, int port, Path workspace, String secret) {
+record FileServerSettings(
+    String host, int port, Path workspace, String secret, Optional<Terminal> terminal) {
+
+  /**
+   * @param port where the terminal is reached ({@code TTYD_PORT}, default 41822)
+   * @param ttyd the Unix socket ttyd listens on ({@code TTYD_SOCKET})
+   */
+  record Terminal(int port, Path ttyd) {}
 
   static final int DEFAULT_PORT = 41821;
+  static final int DEFAULT_TERMINAL_PORT = 41822;
   static final Path DEFAULT_WORKSPACE = Path.of("/home/dev/workspace");
 
   static FileServerSettings fromEnvironment(Map<String, String> env) {
@@ -22,22 +32,34 @@ record FileServerSettings(String host, int port, Path workspace, String secret) 
     if (secret.isBlank()) {
       throw new IllegalArgumentException("SESSION_SECRET must be set and not blank");
     }
-    var portValue = env.getOrDefault("FILESERVER_PORT", Integer.toString(DEFAULT_PORT));
-    int port;
-    try {
-      port = Integer.parseInt(portValue);
-    } catch (NumberFormatException e) {
-      port = -1;
-    }
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("FILESERVER_PORT must be a port number, not " + portValue);
-    }
+    int port = port(env, "FILESERVER_PORT", DEFAULT_PORT);
     var workspace = env.get("FILESERVER_WORKSPACE");
+    var ttydSocket = env.get("TTYD_SOCKET");
+    Optional<Terminal> terminal =
+        ttydSocket == null || ttydSocket.isBlank()
+            ? Optional.empty()
+            : Optional.of(
+                new Terminal(port(env, "TTYD_PORT", DEFAULT_TERMINAL_PORT), Path.of(ttydSocket)));
     return new FileServerSettings(
         env.getOrDefault("FILESERVER_HOST", "0.0.0.0"),
         port,
         workspace == null || workspace.isBlank() ? DEFAULT_WORKSPACE : Path.of(workspace),
-        secret);
+        secret,
+        terminal);
+  }
+
+  private static int port(Map<String, String> env, String name, int defaultPort) {
+    var value = env.getOrDefault(name, Integer.toString(defaultPort));
+    int port;
+    try {
+      port = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(name + " must be a port number, not " + value);
+    }
+    return port;
   }
 
   @Override

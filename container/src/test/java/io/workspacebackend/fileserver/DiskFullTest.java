@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,8 @@ class DiskFullTest {
     run("mount", "-t", "tmpfs", "-o", "size=1m,nr_inodes=64", "tmpfs", workspace.toString());
     server =
         FileServer.start(
-            new FileServerSettings("127.0.0.1", 0, workspace, FileServerClient.SECRET));
+            new FileServerSettings(
+                "127.0.0.1", 0, workspace, FileServerClient.SECRET, Optional.empty()));
     client = new FileServerClient(server.port());
   }
 

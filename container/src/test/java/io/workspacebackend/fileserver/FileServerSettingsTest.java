@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FileServerSettingsTest {
@@ -14,7 +15,9 @@ class FileServerSettingsTest {
     var settings = FileServerSettings.fromEnvironment(Map.of("SESSION_SECRET", "s"));
 
     assertThat(settings)
-        .isEqualTo(new FileServerSettings("0.0.0.0", 41821, Path.of("/home/dev/workspace"), "s"));
+        .isEqualTo(
+            new FileServerSettings(
+                "0.0.0.0", 41821, Path.of("/home/dev/workspace"), "s", Optional.empty()));
   }
 
   @Test
@@ -27,7 +30,8 @@ class FileServerSettingsTest {
                 "FILESERVER_WORKSPACE", "/w",
                 "FILESERVER_HOST", "127.0.0.1"));
 
-    assertThat(settings).isEqualTo(new FileServerSettings("127.0.0.1", 9000, Path.of("/w"), "s"));
+    assertThat(settings)
+        .isEqualTo(new FileServerSettings("127.0.0.1", 9000, Path.of("/w"), "s", Optional.empty()));
   }
 
   @Test

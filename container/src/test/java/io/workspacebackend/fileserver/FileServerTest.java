@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,9 @@ class FileServerTest {
   @BeforeEach
   void start() throws IOException {
     workspace = Files.createDirectory(temp.resolve("workspace"));
-    server = FileServer.start(new FileServerSettings("127.0.0.1", 0, workspace, SECRET));
+    server =
+        FileServer.start(
+            new FileServerSettings("127.0.0.1", 0, workspace, SECRET, Optional.empty()));
     client = new FileServerClient(server.port());
   }
 
