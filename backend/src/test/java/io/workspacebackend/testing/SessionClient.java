@@ -64,11 +64,26 @@ public final class SessionClient {
             () -> {
               latest[0] = get(id);
               if (status != SessionStatus.FAILED && latest[0].status() == SessionStatus.FAILED) {
-                throw new AssertionError("session failed: " + latest[0].errorMessage());
+                throw new AssertionError(
+                    "session failed: "
+                        + latest[0].errorMessage()
+                        + "; its container said:\n"
+                        + logs(id));
               }
               return latest[0].status() == status;
             });
     return latest[0];
+  }
+
+  /** The container's last lines, as the API gives them (for a failure's message). */
+  public String logs(UUID id) {
+    return client
+        .get()
+        .uri("/api/sessions/" + id + "/logs?tail=40")
+        .exchange()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   public void delete(UUID id) {
