@@ -9,6 +9,7 @@ import io.workspacebackend.model.user.Role;
 import io.workspacebackend.testing.Accounts;
 import io.workspacebackend.testing.LeftoverSessions;
 import io.workspacebackend.testing.RunningBackend;
+import io.workspacebackend.testing.SessionClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,15 +59,7 @@ class WalkthroughTest {
         .containsPattern("deleted session [0-9a-f-]{36}");
     SignedIn admin = new Accounts(backend).login(username, PASSWORD);
     assertThat(admin.user().role()).isEqualTo(Role.ADMIN);
-    List<Session> left =
-        new Accounts(backend)
-            .as(admin.token())
-            .get()
-            .uri("/api/sessions")
-            .exchange()
-            .expectBodyList(Session.class)
-            .returnResult()
-            .getResponseBody();
+    List<Session> left = new SessionClient(new Accounts(backend).as(admin.token())).list();
     assertThat(left).isEmpty();
     assertThat(workspaceOf(output).resolve("hello.txt")).hasContent("hello from the walkthrough");
   }

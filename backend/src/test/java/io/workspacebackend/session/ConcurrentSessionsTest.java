@@ -82,14 +82,7 @@ class ConcurrentSessionsTest {
       assertThat(ports).hasSize(60);
 
       for (SessionClient user : users) {
-        List<Session> listed =
-            user.http()
-                .get()
-                .uri("/api/sessions")
-                .exchange()
-                .expectBodyList(Session.class)
-                .returnResult()
-                .getResponseBody();
+        List<Session> listed = user.list();
         assertThat(listed).hasSize(5);
         for (Session session : running) {
           boolean own = owners.get(session.id()) == user;

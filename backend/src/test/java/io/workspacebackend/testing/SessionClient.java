@@ -9,6 +9,7 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -50,6 +51,19 @@ public final class SessionClient {
         .expectStatus()
         .isOk()
         .expectBody(Session.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  /** {@code GET /api/sessions}: this user's sessions. */
+  public List<Session> list() {
+    return client
+        .get()
+        .uri("/api/sessions")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBodyList(Session.class)
         .returnResult()
         .getResponseBody();
   }
