@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Proxy overhead, side by side in one run (ratios matter, not absolute numbers):
-#   1. small-file GETs (1 KiB, GET /file) with wrk: directly to the session container's file-server
-#      port, through the backend's proxy, and through nginx configured as the same reverse proxy
-#      (prefix stripped, the service credential added, upstream keep-alive): requests/s and p99;
-#   (plus GET /api/auth/me: what authentication alone costs per request);
-#   2. keystroke round trips over the terminal WebSocket, ttyd running `cat`: direct vs proxy.
+#   1. 1-byte file GETs (GET /file) with wrk -t1, at 16 and at 64 connections: directly to the
+#      session container's file-server port, through the backend's proxy with a bearer token, and
+#      through nginx configured as the same reverse proxy (1 worker, prefix stripped, the service
+#      credential added, upstream keep-alive 32): requests/s and p99, and the ratios;
+#   (plus GET /api/auth/me: what an annotated, authenticated API route costs per request);
+#   2. the backend's resident memory, idle and right after the load;
+#   3. SSE: how much later an opencode event arrives through the proxy than directly;
+#   4. keystroke round trips over the terminal WebSocket, ttyd running `cat`: direct vs proxy.
 # Starts `serve` on a temporary home with a real session (Docker, image opencode-dev:latest),
 # deletes the session at the end. Needs wrk, nginx and jq (Debian packages). Build first:
-#   mvn -B -q -DskipTests package && bench/proxy.sh [SECONDS] [CONNECTIONS]
+#   mvn -B -q -DskipTests package && bench/proxy.sh [SECONDS]
 set -euo pipefail
 
 seconds=${1:-10}
-connections=${2:-32}
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 work=$(mktemp -d)
 server= nginx_pid= session= base= token=
@@ -63,14 +65,14 @@ ttyd_port=$(jq -r .ports.ttyd <<<"$info")
 secret=$(docker inspect "$(jq -r .container_id <<<"$info")" --format '{{range .Config.Env}}{{println .}}{{end}}' \
   | sed -n 's/^SESSION_SECRET=//p')
 
-head -c 1024 /dev/urandom >"$work/small.bin"
+printf x >"$work/small.bin"
 curl -fsS -o /dev/null -X PUT "${auth[@]}" --data-binary @"$work/small.bin" \
   "$base/sessions/$session/files/file?path=bench/small.bin"
 
 nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes $(nproc);
+worker_processes 1;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/error.log;
 events { worker_connections 1024; }
@@ -78,7 +80,7 @@ http {
   access_log off;
   client_body_temp_path $work/nginx/body;
   proxy_temp_path $work/nginx/proxy;
-  upstream files { server 127.0.0.1:$files_port; keepalive 64; }
+  upstream files { server 127.0.0.1:$files_port; keepalive 32; }
   server {
     listen 127.0.0.1:$nginx_port;
     location /sessions/$session/files/ {
@@ -100,26 +102,41 @@ nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 sleep 1
 
-run() { # label url header
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$3" "$2" >"$work/wrk.$1" 2>&1
-  local rps p99
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.$1")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.$1")
-  errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk.$1" || true)
-  printf '%-7s %10s req/s   p99 %8s   %s\n' "$1" "$rps" "$p99" "$errors"
-  echo "$rps" >"$work/rps.$1"
+rss_mib() { echo $(( $(awk '/^VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
+java_pid=$(pgrep -P "$server" java || echo "$server")
+
+run() { # label connections url header
+  wrk -t1 -c"$2" -d"${seconds}s" --latency -H "$4" "$3" >"$work/wrk.$1.$2" 2>&1
+  local rps p99 errors
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.$1.$2")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.$1.$2")
+  errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk.$1.$2" || true)
+  printf '  %-7s %10s req/s   p99 %8s   %s\n' "$1" "$rps" "$p99" "$errors"
+  echo "$rps" >"$work/rps.$1.$2"
 }
 path="file?path=bench/small.bin"
-echo "1 KiB GETs, wrk -t2 -c$connections -d${seconds}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg):"
+echo "1-byte GETs, wrk -t1 -d${seconds}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "backend RSS idle: $(rss_mib "$java_pid") MiB"
 # Warm the JIT and both pools first.
-wrk -t2 -c"$connections" -d3s -H "Authorization: Bearer $token" "$base/sessions/$session/files/$path" >/dev/null
-run direct "http://127.0.0.1:$files_port/$path" "Authorization: Bearer $secret"
-run proxy "$base/sessions/$session/files/$path" "Authorization: Bearer $token"
-run nginx "http://127.0.0.1:$nginx_port/sessions/$session/files/$path" "X-Unused: 1"
-# The ceiling any authenticated request has here: token check, revocation and user lookup.
-run auth "$base/api/auth/me" "Authorization: Bearer $token"
-awk -v p="$(cat "$work/rps.proxy")" -v n="$(cat "$work/rps.nginx")" -v d="$(cat "$work/rps.direct")" \
-  'BEGIN { printf "throughput ratios: proxy/nginx %.2f, proxy/direct %.2f, nginx/direct %.2f\n", p/n, p/d, n/d }'
+wrk -t1 -c64 -d5s -H "Authorization: Bearer $token" "$base/sessions/$session/files/$path" >/dev/null
+for connections in 16 64; do
+  echo "$connections connections:"
+  run direct "$connections" "http://127.0.0.1:$files_port/$path" "Authorization: Bearer $secret"
+  run proxy "$connections" "$base/sessions/$session/files/$path" "Authorization: Bearer $token"
+  run nginx "$connections" "http://127.0.0.1:$nginx_port/sessions/$session/files/$path" "X-Unused: 1"
+  awk -v p="$(cat "$work/rps.proxy.$connections")" -v n="$(cat "$work/rps.nginx.$connections")" \
+    -v d="$(cat "$work/rps.direct.$connections")" \
+    'BEGIN { printf "  throughput ratios: proxy/nginx %.2f, proxy/direct %.2f, nginx/direct %.2f\n", p/n, p/d, n/d }'
+done
+echo "backend RSS after the load: $(rss_mib "$java_pid") MiB"
+# The ceiling an authenticated API route has here: dispatch, token check, JSON.
+echo "for comparison, an API route:"
+run auth 16 "$base/api/auth/me" "Authorization: Bearer $token"
+
+opencode_port=$(jq -r .ports.opencode <<<"$info")
+java "$root/bench/SseLatency.java" "http://127.0.0.1:$opencode_port" \
+  "Basic $(printf 'opencode:%s' "$secret" | base64 -w0)" \
+  "$base/sessions/$session/opencode" "Bearer $token" 200
 
 echo "terminal WebSocket, keystroke echo through ttyd running cat:"
 ttyd_token=$(printf 'dev:%s' "$secret" | base64 -w0)

@@ -6,6 +6,7 @@ import io.workspacebackend.invite.InviteCodes;
 import io.workspacebackend.invite.InviteUnavailableException;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.user.UserAccount;
+import io.workspacebackend.user.UserAccounts;
 import io.workspacebackend.user.UserRepository;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ class AccountRegistration {
   private final TransactionTemplate transactions;
   private final InviteCodes inviteCodes;
   private final UserRepository users;
+  private final UserAccounts accounts;
   private final PasswordHashing hashing;
   private final SignInThrottle throttle;
   private final Clock clock;
@@ -33,6 +35,7 @@ class AccountRegistration {
       JdbcAccess access,
       InviteCodes inviteCodes,
       UserRepository users,
+      UserAccounts accounts,
       PasswordHashing hashing,
       SignInThrottle throttle,
       Clock clock) {
@@ -40,6 +43,7 @@ class AccountRegistration {
     this.transactions = access.transactions();
     this.inviteCodes = inviteCodes;
     this.users = users;
+    this.accounts = accounts;
     this.hashing = hashing;
     this.throttle = throttle;
     this.clock = clock;
@@ -58,23 +62,27 @@ class AccountRegistration {
   }
 
   private UserAccount create(String inviteCode, String username, String passwordHash) {
-    return transactions.execute(
-        status -> {
-          // The UPDATE comes first: it takes the write lock, so the whole transaction is one
-          // writer and concurrent registrations queue instead of failing on a lock upgrade.
-          Role role = inviteCodes.consume(inviteCode);
-          UserAccount account =
-              new UserAccount(
-                  UUID.randomUUID(),
-                  username,
-                  passwordHash,
-                  role,
-                  false,
-                  clock.instant().truncatedTo(ChronoUnit.SECONDS));
-          if (!users.insertIfUsernameFree(account)) {
-            throw new UsernameTakenException(username);
-          }
-          return account;
-        });
+    UserAccount created =
+        transactions.execute(
+            status -> {
+              // The UPDATE comes first: it takes the write lock, so the whole transaction is one
+              // writer and concurrent registrations queue instead of failing on a lock upgrade.
+              Role role = inviteCodes.consume(inviteCode);
+              UserAccount account =
+                  new UserAccount(
+                      UUID.randomUUID(),
+                      username,
+                      passwordHash,
+                      role,
+                      false,
+                      clock.instant().truncatedTo(ChronoUnit.SECONDS));
+              if (!users.insertIfUsernameFree(account)) {
+                throw new UsernameTakenException(username);
+              }
+              return account;
+            });
+    // Before the token is issued, so its first request finds the account.
+    accounts.stored(created);
+    return created;
   }
 }

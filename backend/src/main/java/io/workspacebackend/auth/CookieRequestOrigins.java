@@ -33,27 +33,36 @@ final class CookieRequestOrigins implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    if (SAFE.contains(request.getMethod()) || !authenticatedByCookie(request)) {
+    UntrustedOriginException refusal = refusal(request, origins);
+    if (refusal == null) {
       return chain.filter(exchange);
     }
     return authenticated
         .matches(exchange)
-        .flatMap(
-            match -> {
-              String origin = request.getHeaders().getOrigin();
-              if (!match.isMatch() || (origin != null && origins.trusts(origin, request))) {
-                return chain.filter(exchange);
-              }
-              return Mono.error(
-                  new UntrustedOriginException(
-                      origin == null
-                          ? "a request that changes something and signs in with the cookie needs"
-                              + " an Origin header; programs send Authorization: Bearer instead"
-                          : "requests from origin "
-                              + origin
-                              + " may not use this server's cookie; add it to"
-                              + " server.allowed_origins to allow it"));
-            });
+        .flatMap(match -> match.isMatch() ? Mono.error(refusal) : chain.filter(exchange));
+  }
+
+  /**
+   * Why {@code request} must be refused if its route takes the cookie as a credential: it changes
+   * something, signs in with the cookie, and its origin is missing or untrusted; null when it may
+   * go on.
+   */
+  static UntrustedOriginException refusal(ServerHttpRequest request, TrustedOrigins origins) {
+    if (SAFE.contains(request.getMethod()) || !authenticatedByCookie(request)) {
+      return null;
+    }
+    String origin = request.getHeaders().getOrigin();
+    if (origin != null && origins.trusts(origin, request)) {
+      return null;
+    }
+    return new UntrustedOriginException(
+        origin == null
+            ? "a request that changes something and signs in with the cookie needs"
+                + " an Origin header; programs send Authorization: Bearer instead"
+            : "requests from origin "
+                + origin
+                + " may not use this server's cookie; add it to"
+                + " server.allowed_origins to allow it");
   }
 
   /** The cookie is the credential when no header outranks it (see the token converter). */

@@ -54,7 +54,7 @@ class SecurityConfiguration {
             unauthorized(
                 filterExchange.getExchange().getResponse(),
                 problems,
-                "the token is invalid, expired or revoked; sign in again"));
+                NotSignedInException.INVALID));
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -79,9 +79,7 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(
                         (exchange, e) ->
                             unauthorized(
-                                exchange.getResponse(),
-                                problems,
-                                "sign in first: a valid token is required"))
+                                exchange.getResponse(), problems, NotSignedInException.MISSING))
                     .accessDeniedHandler(
                         (exchange, e) ->
                             problems.write(

@@ -1,7 +1,6 @@
 package io.workspacebackend.auth;
 
-import io.workspacebackend.db.Database;
-import io.workspacebackend.user.UserRepository;
+import io.workspacebackend.user.UserAccounts;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -9,17 +8,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Whether a sign-in still counts: its token was not revoked (logout), and its user exists and is
- * enabled. Read from the database every time, so a logout or a disabled account takes effect on the
- * next request, wherever the sign-in is presented.
+ * enabled. Answered from memory kept current by the code that writes both, so a logout or a
+ * disabled account takes effect on the next request, wherever the sign-in is presented, and no
+ * request waits for the database to be let in.
  */
 @Component
 public class SignIns {
-  private final Database database;
-  private final UserRepository users;
+  private final UserAccounts users;
   private final RevokedTokens revokedTokens;
 
-  SignIns(Database database, UserRepository users, RevokedTokens revokedTokens) {
-    this.database = database;
+  SignIns(UserAccounts users, RevokedTokens revokedTokens) {
     this.users = users;
     this.revokedTokens = revokedTokens;
   }
@@ -29,16 +27,13 @@ public class SignIns {
    * when that sign-in no longer counts. The caller has checked that the token has not expired.
    */
   public Mono<SignedInUser> current(UUID userId, String tokenId, Instant tokenExpiresAt) {
-    return database.call(
-        () -> {
-          if (revokedTokens.isRevoked(tokenId)) {
-            return null;
-          }
-          return users
-              .findById(userId)
-              .filter(account -> !account.disabled())
-              .map(account -> new SignedInUser(account, tokenId, tokenExpiresAt))
-              .orElse(null);
-        });
+    if (revokedTokens.isRevoked(tokenId)) {
+      return Mono.empty();
+    }
+    return Mono.justOrEmpty(
+        users
+            .find(userId)
+            .filter(account -> !account.disabled())
+            .map(account -> new SignedInUser(account, tokenId, tokenExpiresAt)));
   }
 }

@@ -7,8 +7,13 @@ import io.workspacebackend.model.session.SessionStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -17,14 +22,21 @@ import reactor.core.publisher.Mono;
  * Sessions in the database, off the event loop. Creating one checks the user's limit and that its
  * workspace nests with no other, picks free ports and inserts the row and its port leases in one
  * transaction.
+ *
+ * <p>Every row is also held in memory, so that finding a session (which every proxied request does)
+ * reads no database. This class is the only writer of {@code sessions}: its writes take turns
+ * (SQLite has one writer anyway) and update memory right after each commit, in commit order.
  */
 @Component
+@DependsOnDatabaseInitialization
 class SessionStore {
   private final SessionRows rows;
   private final JdbcAggregateTemplate aggregates;
   private final JdbcAccess access;
   private final PortLeases ports;
   private final Database database;
+  private final Map<String, SessionRow> byId = new ConcurrentHashMap<>();
+  private final Object writes = new Object();
 
   SessionStore(
       SessionRows rows, JdbcAggregateTemplate aggregates, JdbcAccess access, Database database) {
@@ -33,6 +45,7 @@ class SessionStore {
     this.access = access;
     this.ports = new PortLeases(access.jdbc());
     this.database = database;
+    rows.findAll().forEach(row -> byId.put(row.id(), row));
   }
 
   /** A session about to be created; ports are chosen by {@link #create}. */
@@ -50,7 +63,7 @@ class SessionStore {
       Instant createdAt) {}
 
   Mono<SessionRow> create(Draft draft, int maxPerUser, int basePort) {
-    return database.call(
+    return write(
         // One IMMEDIATE transaction (see SqliteDataSources): concurrent creates take turns, so
         // none can pick a port another is about to hold.
         () ->
@@ -75,7 +88,8 @@ class SessionStore {
                       aggregates.insert(row);
                       ports.hold(row.id(), picked);
                       return row;
-                    }));
+                    }),
+        row -> byId.put(row.id(), row));
   }
 
   /**
@@ -86,7 +100,7 @@ class SessionStore {
    * its ports or the user's last slot taken meanwhile.
    */
   Mono<Optional<SessionRow>> readopt(String id, String containerId, int maxPerUser) {
-    return database.call(
+    return write(
         () ->
             access
                 .transactions()
@@ -106,11 +120,16 @@ class SessionStore {
                       SessionRow restarted = row.restarted();
                       aggregates.update(restarted);
                       return Optional.of(restarted);
-                    }));
+                    }),
+        adopted -> adopted.ifPresent(row -> byId.put(row.id(), row)));
   }
 
+  /**
+   * From memory: no database read, no thread hop. Read when subscribed, not when called: a launch
+   * assembles its checks before the steps that change the row.
+   */
   Mono<Optional<SessionRow>> find(String id) {
-    return database.call(() -> rows.findById(id));
+    return Mono.fromSupplier(() -> Optional.ofNullable(byId.get(id)));
   }
 
   Mono<List<SessionRow>> listOf(String userId) {
@@ -130,7 +149,7 @@ class SessionStore {
    * it leaves the live states. Emits the updated row.
    */
   Mono<SessionRow> update(String id, UnaryOperator<SessionRow> change) {
-    return database.call(
+    return write(
         () ->
             access
                 .transactions()
@@ -149,19 +168,41 @@ class SessionStore {
                                   }
                                   return next;
                                 })
-                            .orElse(null)));
+                            .orElse(null)),
+        next -> byId.put(next.id(), next));
   }
 
   Mono<Void> delete(String id) {
-    return database.run(
-        () ->
-            access
-                .transactions()
-                .executeWithoutResult(
-                    transaction -> {
-                      ports.release(id);
-                      rows.deleteById(id);
-                    }));
+    return write(
+            () -> {
+              access
+                  .transactions()
+                  .executeWithoutResult(
+                      transaction -> {
+                        ports.release(id);
+                        rows.deleteById(id);
+                      });
+              return id;
+            },
+            byId::remove)
+        .then();
+  }
+
+  /**
+   * Runs {@code transaction} on the database's threads, then hands what it committed to {@code
+   * remember} before the next write may begin. A null result (nothing written) completes empty.
+   */
+  private <T> Mono<T> write(Supplier<T> transaction, Consumer<T> remember) {
+    return database.call(
+        () -> {
+          synchronized (writes) {
+            T committed = transaction.get();
+            if (committed != null) {
+              remember.accept(committed);
+            }
+            return committed;
+          }
+        });
   }
 
   private static SessionRow newRow(Draft draft, SessionPorts picked) {

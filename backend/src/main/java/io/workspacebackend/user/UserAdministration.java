@@ -11,16 +11,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UserAdministration {
   private final UserRepository users;
   private final TransactionTemplate transactions;
+  private final UserAccounts accounts;
   private final AccountChangeListener listener;
 
-  UserAdministration(UserRepository users, JdbcAccess access, AccountChangeListener listener) {
+  UserAdministration(
+      UserRepository users,
+      JdbcAccess access,
+      UserAccounts accounts,
+      AccountChangeListener listener) {
     this.users = users;
     this.transactions = access.transactions();
+    this.accounts = accounts;
     this.listener = listener;
   }
 
-  /** Blocking: call it through {@code Database}. */
-  UserAccount change(UUID id, Role role, Boolean disabled) {
+  /**
+   * Blocking: call it through {@code Database}. Changes take turns (SQLite has one writer anyway),
+   * so that the accounts in memory are updated in the order the changes were committed.
+   */
+  synchronized UserAccount change(UUID id, Role role, Boolean disabled) {
     UserAccount changed =
         transactions.execute(
             status -> {
@@ -35,6 +44,7 @@ class UserAdministration {
               return users.findById(id).orElseThrow(() -> new UserNotFoundException(id.toString()));
             });
     // After the commit, so that a change refused (the last admin) ends nothing.
+    accounts.stored(changed);
     listener.accountChanged(changed);
     return changed;
   }

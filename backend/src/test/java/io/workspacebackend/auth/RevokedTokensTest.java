@@ -36,4 +36,15 @@ class RevokedTokensTest {
 
     assertThat(revoked.isRevoked("twice")).isTrue();
   }
+
+  @Test
+  void aRevocationOutlivesTheServerThatMadeIt() {
+    Instant expiry = Instant.now().plus(Duration.ofHours(1));
+    new RevokedTokens(JdbcAccess.direct(dataDir)).revoke("before-restart", expiry);
+
+    RevokedTokens afterRestart = new RevokedTokens(JdbcAccess.direct(dataDir));
+
+    assertThat(afterRestart.isRevoked("before-restart")).isTrue();
+    assertThat(afterRestart.isRevoked("never-revoked")).isFalse();
+  }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationHook;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -32,6 +34,7 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
   private final Map<String, String> overrides = new HashMap<>();
   private final UnreadBodies unreadBodies = new UnreadBodies();
   private Preparation preparation = () -> {};
+  private SpringApplicationHook hook;
   private Path directory;
   private TestHome home;
   private WorkspaceConfig config;
@@ -40,6 +43,12 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
   /** Adds a configuration flag ({@code "section.key"}) for this backend. */
   public RunningBackend with(String key, String value) {
     overrides.put(key, value);
+    return this;
+  }
+
+  /** Lets {@code hook} see the server's Spring application as it starts (each start). */
+  public RunningBackend hookedBy(SpringApplicationHook hook) {
+    this.hook = hook;
     return this;
   }
 
@@ -66,7 +75,7 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
     // CI runs Podman too, which "auto" would prefer on Linux; the session image is on Docker.
     flags.putIfAbsent("container.runtime", "docker");
     config = home.config(flags);
-    server = BackendServer.start(config);
+    start();
   }
 
   @Override
@@ -103,7 +112,10 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
   }
 
   public void start() throws Exception {
-    server = BackendServer.start(config);
+    server =
+        hook == null
+            ? BackendServer.start(config)
+            : SpringApplication.withHook(hook, () -> BackendServer.start(config));
   }
 
   public BackendServer server() {
