@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * (the bases are opencode's root: http://127.0.0.1:PORT and http://…/sessions/ID/opencode)
  */
 public class SseLatency {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   public static void main(String[] args) throws Exception {
     String direct = args[0];

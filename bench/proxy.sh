@@ -11,6 +11,8 @@
 # Starts `serve` on a temporary home with a real session (Docker, image opencode-dev:latest),
 # deletes the session at the end. Needs wrk, nginx and jq (Debian packages). Build first:
 #   mvn -B -q -DskipTests package && bench/proxy.sh [SECONDS]
+# With PROFILE=/path/to/file.jfr, the proxy's run at 64 connections is recorded with Java Flight
+# Recorder (jfr print --events jdk.ExecutionSample FILE shows where the time goes).
 set -euo pipefail
 
 seconds=${1:-10}
@@ -122,7 +124,13 @@ wrk -t1 -c64 -d5s -H "Authorization: Bearer $token" "$base/sessions/$session/fil
 for connections in 16 64; do
   echo "$connections connections:"
   run direct "$connections" "http://127.0.0.1:$files_port/$path" "Authorization: Bearer $secret"
+  if [ -n "${PROFILE:-}" ] && [ "$connections" = 64 ]; then
+    jcmd "$java_pid" JFR.start name=proxy settings=profile filename="$PROFILE" >/dev/null
+  fi
   run proxy "$connections" "$base/sessions/$session/files/$path" "Authorization: Bearer $token"
+  if [ -n "${PROFILE:-}" ] && [ "$connections" = 64 ]; then
+    jcmd "$java_pid" JFR.stop name=proxy >/dev/null
+  fi
   run nginx "$connections" "http://127.0.0.1:$nginx_port/sessions/$session/files/$path" "X-Unused: 1"
   awk -v p="$(cat "$work/rps.proxy.$connections")" -v n="$(cat "$work/rps.nginx.$connections")" \
     -v d="$(cat "$work/rps.direct.$connections")" \

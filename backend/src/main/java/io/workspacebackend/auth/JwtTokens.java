@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JwtTokens {
+  /**
+   * Tokens whose signature has been checked already, so that a client sending the same token
+   * request after request (every proxied request carries one) is not verified and parsed again.
+   * Only tokens that passed every check get in, so nobody can fill it without signing in; should a
+   * team ever have this many sign-ins at once, it starts over rather than grow.
+   */
+  private static final int MAX_VERIFIED = 10_000;
+
+  private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
   private final SecretKey key;
   private final JwtParser parser;
   private final Duration ttl;
@@ -62,6 +73,23 @@ class JwtTokens {
    * @throws BadCredentialsException for any token that is not one of ours and valid now
    */
   TokenClaims read(String token) {
+    TokenClaims known = verified.get(token);
+    if (known != null) {
+      // Signed by us and valid when first read: of the checks, only expiry can change since.
+      if (!clock.instant().isBefore(known.expiresAt())) {
+        throw new BadCredentialsException("token expired");
+      }
+      return known;
+    }
+    TokenClaims claims = verify(token);
+    if (verified.size() >= MAX_VERIFIED) {
+      verified.clear();
+    }
+    verified.put(token, claims);
+    return claims;
+  }
+
+  private TokenClaims verify(String token) {
     Claims claims;
     try {
       claims = parser.parseSignedClaims(token).getPayload();

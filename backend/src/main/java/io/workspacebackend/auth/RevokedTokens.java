@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Token ids revoked by logout, kept until the token would have expired anyway. Stored in the
  * database and held in memory, so the check every request makes reads no database: this class is
  * the only writer of the table, and it updates memory first. Writes are blocking.
  */
-@Repository
+// A plain component: a repository would be proxied, on the path of every request.
+@Component
 @DependsOnDatabaseInitialization
 class RevokedTokens {
   private final JdbcClient jdbc;

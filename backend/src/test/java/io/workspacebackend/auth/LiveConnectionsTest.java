@@ -3,12 +3,9 @@ package io.workspacebackend.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.workspacebackend.model.user.Role;
+import io.workspacebackend.testing.MutableClock;
 import io.workspacebackend.user.UserAccount;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -17,7 +14,7 @@ import reactor.test.StepVerifier;
 
 /** Which withdrawal ends which connection, and that the registry forgets what has ended. */
 class LiveConnectionsTest {
-  private final MovableClock clock = new MovableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final LiveConnections connections = new LiveConnections(clock);
   private final UUID alice = UUID.randomUUID();
   private final UUID bob = UUID.randomUUID();
@@ -190,29 +187,5 @@ class LiveConnectionsTest {
 
   private static UserAccount account(UUID id, Role role, boolean disabled) {
     return new UserAccount(id, "user-" + id, "hash", role, disabled, Instant.EPOCH);
-  }
-
-  /** A clock a test moves forward by hand. */
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
