@@ -105,33 +105,46 @@ nginx_pid=$!
 sleep 1
 
 rss_mib() { echo $(( $(awk '/^VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
+# CPU time (clock ticks) of processes, children included: per request, this does not depend on
+# what else the machine runs, unlike requests/s.
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done; echo "$total"; }
+ticks_per_second=$(getconf CLK_TCK)
 java_pid=$(pgrep -P "$server" java || echo "$server")
 
-run() { # label connections url header
+run() { # label connections url header [pids whose CPU time to count]
+  local before
+  before=$(cpu_ticks ${5:-})
   wrk -t1 -c"$2" -d"${seconds}s" --latency -H "$4" "$3" >"$work/wrk.$1.$2" 2>&1
   local rps p99 errors
   rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.$1.$2")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.$1.$2")
   errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk.$1.$2" || true)
-  printf '  %-7s %10s req/s   p99 %8s   %s\n' "$1" "$rps" "$p99" "$errors"
+  local cpu=""
+  if [ -n "${5:-}" ]; then
+    cpu=$(awk -v t=$(( $(cpu_ticks $5) - before )) -v hz="$ticks_per_second" -v r="$rps" -v s="$seconds" \
+      'BEGIN { printf "%.0f µs CPU/request", t / hz / (r * s) * 1e6 }')
+  fi
+  printf '  %-7s %10s req/s   p99 %8s   %s %s\n' "$1" "$rps" "$p99" "$cpu" "$errors"
   echo "$rps" >"$work/rps.$1.$2"
 }
 path="file?path=bench/small.bin"
 echo "1-byte GETs, wrk -t1 -d${seconds}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "backend RSS idle: $(rss_mib "$java_pid") MiB"
-# Warm the JIT and both pools first.
-wrk -t1 -c64 -d5s -H "Authorization: Bearer $token" "$base/sessions/$session/files/$path" >/dev/null
+# Warm the JIT and both pools first: C2 takes tens of seconds of CPU here before the proxy's code
+# is compiled, and a run during that time measures the compiler, not the proxy.
+wrk -t1 -c64 -d30s -H "Authorization: Bearer $token" "$base/sessions/$session/files/$path" >/dev/null
 for connections in 16 64; do
   echo "$connections connections:"
   run direct "$connections" "http://127.0.0.1:$files_port/$path" "Authorization: Bearer $secret"
   if [ -n "${PROFILE:-}" ] && [ "$connections" = 64 ]; then
     jcmd "$java_pid" JFR.start name=proxy settings=profile filename="$PROFILE" >/dev/null
   fi
-  run proxy "$connections" "$base/sessions/$session/files/$path" "Authorization: Bearer $token"
+  run proxy "$connections" "$base/sessions/$session/files/$path" "Authorization: Bearer $token" "$java_pid"
   if [ -n "${PROFILE:-}" ] && [ "$connections" = 64 ]; then
     jcmd "$java_pid" JFR.stop name=proxy >/dev/null
   fi
-  run nginx "$connections" "http://127.0.0.1:$nginx_port/sessions/$session/files/$path" "X-Unused: 1"
+  run nginx "$connections" "http://127.0.0.1:$nginx_port/sessions/$session/files/$path" "X-Unused: 1" \
+    "$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
   awk -v p="$(cat "$work/rps.proxy.$connections")" -v n="$(cat "$work/rps.nginx.$connections")" \
     -v d="$(cat "$work/rps.direct.$connections")" \
     'BEGIN { printf "  throughput ratios: proxy/nginx %.2f, proxy/direct %.2f, nginx/direct %.2f\n", p/n, p/d, n/d }'
@@ -139,7 +152,7 @@ done
 echo "backend RSS after the load: $(rss_mib "$java_pid") MiB"
 # The ceiling an authenticated API route has here: dispatch, token check, JSON.
 echo "for comparison, an API route:"
-run auth 16 "$base/api/auth/me" "Authorization: Bearer $token"
+run auth 16 "$base/api/auth/me" "Authorization: Bearer $token" "$java_pid"
 
 opencode_port=$(jq -r .ports.opencode <<<"$info")
 java "$root/bench/SseLatency.java" "http://127.0.0.1:$opencode_port" \

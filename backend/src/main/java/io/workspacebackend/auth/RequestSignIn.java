@@ -32,10 +32,9 @@ public class RequestSignIn {
     return converter
         .convert(exchange)
         .switchIfEmpty(Mono.error(() -> new NotSignedInException(NotSignedInException.MISSING)))
-        .flatMap(tokens::authenticate)
+        .flatMap(tokens::signedIn)
         .onErrorMap(
             AuthenticationException.class,
-            e -> new NotSignedInException(NotSignedInException.INVALID))
-        .map(authentication -> (SignedInUser) authentication.getPrincipal());
+            e -> new NotSignedInException(NotSignedInException.INVALID));
   }
 }

@@ -24,11 +24,15 @@ class TokenAuthenticationManager implements ReactiveAuthenticationManager {
 
   @Override
   public Mono<Authentication> authenticate(Authentication presented) {
+    return signedIn(presented).map(SignedInUser::authentication);
+  }
+
+  /** The user {@code presented} signs in, or {@link BadCredentialsException}. */
+  Mono<SignedInUser> signedIn(Authentication presented) {
     return Mono.fromCallable(
             JvmErrors.delivered(() -> tokens.read((String) presented.getCredentials())))
         .flatMap(claims -> signIns.current(claims.userId(), claims.tokenId(), claims.expiresAt()))
         .switchIfEmpty(
-            Mono.error(new BadCredentialsException("token revoked, or its user is gone")))
-        .map(SignedInUser::authentication);
+            Mono.error(() -> new BadCredentialsException("token revoked, or its user is gone")));
   }
 }

@@ -1,13 +1,14 @@
 package io.workspacebackend.proxy;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.workspacebackend.auth.CredentialCookies;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.support.Netty4HeadersAdapter;
 
 /**
  * What happens to headers on their way through the proxy: a list of small rules, each for the
@@ -56,10 +57,7 @@ final class HeaderPolicy {
                 headers.remove(HttpHeaders.HOST);
                 // The proxy already answered any 100-continue itself.
                 headers.remove(HttpHeaders.EXPECT);
-                headers.headerNames().stream()
-                    .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("sec-websocket-"))
-                    .toList()
-                    .forEach(headers::remove);
+                removeStartingWith(headers, "sec-websocket-");
               }),
           new Rule(
               "the caller's credentials stay here",
@@ -91,17 +89,17 @@ final class HeaderPolicy {
           new Rule(
               "cross-origin reads are this server's decision, not the container's",
               EnumSet.of(Direction.RESPONSE),
-              (headers, forwarding) ->
-                  headers.headerNames().stream()
-                      .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
-                      .toList()
-                      .forEach(headers::remove)));
+              (headers, forwarding) -> removeStartingWith(headers, "access-control-")));
 
   private HeaderPolicy() {}
 
-  /** A filtered copy of {@code headers} for the given direction; the input is not changed. */
+  /**
+   * A filtered copy of {@code headers} for the given direction; the input is not changed. The copy
+   * is Netty's own header map (case-insensitive by hashing, not by lower-casing every name on each
+   * lookup), which is what both ends of the proxy speak.
+   */
   static HttpHeaders apply(Direction direction, HttpHeaders headers, Forwarding forwarding) {
-    HttpHeaders copy = new HttpHeaders();
+    HttpHeaders copy = new HttpHeaders(new Netty4HeadersAdapter(new DefaultHttpHeaders()));
     headers.forEach((name, values) -> copy.addAll(name, values));
     for (Rule rule : RULES) {
       if (rule.directions().contains(direction)) {
@@ -109,6 +107,16 @@ final class HeaderPolicy {
       }
     }
     return copy;
+  }
+
+  private static void removeStartingWith(HttpHeaders headers, String prefix) {
+    List<String> matching = new ArrayList<>();
+    for (String name : headers.headerNames()) {
+      if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        matching.add(name);
+      }
+    }
+    matching.forEach(headers::remove);
   }
 
   private static void removeHopByHop(HttpHeaders headers, Forwarding forwarding) {

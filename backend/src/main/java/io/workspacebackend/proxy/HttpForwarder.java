@@ -27,6 +27,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -153,10 +154,8 @@ final class HttpForwarder {
       LiveConnection live) {
     ServerHttpResponse response = exchange.getResponse();
     response.setStatusCode(HttpStatusCode.valueOf(upstreamResponse.status().code()));
-    HttpHeaders received = new HttpHeaders();
-    upstreamResponse
-        .responseHeaders()
-        .forEach(entry -> received.add(entry.getKey(), entry.getValue()));
+    HttpHeaders received =
+        new HttpHeaders(new Netty4HeadersAdapter(upstreamResponse.responseHeaders()));
     response.getHeaders().putAll(HeaderPolicy.apply(Direction.RESPONSE, received, forwarding));
     NettyDataBufferFactory buffers =
         response.bufferFactory() instanceof NettyDataBufferFactory netty
