@@ -22,16 +22,16 @@ image=opencode-dev:latest
 work=$(mktemp -d)
 export HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state
 export WORKSPACE_BACKEND__CONTAINER__RUNTIME=$engine
-export JAVA_OPTS="${JAVA_OPTS:-} -Dlogging.level.io.workspacebackend.session.SessionLauncher=DEBUG"
+export JAVA_OPTS="${JAVA_OPTS:-} -Dlogging.level.io.workspacebackend.session.LaunchClock=DEBUG"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 api=http://127.0.0.1:$port
 floor_label=io.workspace-backend.session=bench-floor-$$
 
 cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi
   "$engine" ps -aq --filter "label=$floor_label" | xargs -r "$engine" rm -f >/dev/null 2>&1 || true
   "$engine" network ls -q --filter "label=$floor_label" | xargs -r "$engine" network rm >/dev/null 2>&1 || true
-  [ -n "${BENCH_LOG:-}" ] && cp "$work/serve.log" "$BENCH_LOG"
+  if [ -n "${BENCH_LOG:-}" ]; then cp "$work/serve.log" "$BENCH_LOG"; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
