@@ -11,7 +11,8 @@
 # ends when its event stream (GET /api/events) announces the session `running`: no polling delay.
 #
 # Usage: bench/sessions.sh [RUNS] [ENGINE]   (default 30 docker; ENGINE docker or podman)
-#   BENCH_LOG=FILE keeps the server's log (with DEBUG timings of each launch step) in FILE.
+#   BENCH_LOG=FILE keeps the server's log in FILE, with DEBUG timings of each launch step and of
+#   each service's first answer.
 # Needs: the jar and the session image on ENGINE (README: Quick start, Session image), curl, python3.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,7 +23,10 @@ image=opencode-dev:latest
 work=$(mktemp -d)
 export HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state
 export WORKSPACE_BACKEND__CONTAINER__RUNTIME=$engine
-export JAVA_OPTS="${JAVA_OPTS:-} -Dlogging.level.io.workspacebackend.session.LaunchClock=DEBUG"
+# Away from the default 41820 and from the ephemeral range (32768+), where the floor's ports come
+# from: another backend on this machine may be starting sessions at the same time.
+export WORKSPACE_BACKEND__CONTAINER__BASE_PORT=$((20000 + RANDOM % 10000))
+export JAVA_OPTS="${JAVA_OPTS:-} -Dlogging.level.io.workspacebackend.session.LaunchClock=DEBUG -Dlogging.level.io.workspacebackend.session.ServiceReadiness=DEBUG"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 api=http://127.0.0.1:$port
 floor_label=io.workspace-backend.session=bench-floor-$$

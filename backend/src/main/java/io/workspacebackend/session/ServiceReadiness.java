@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +32,7 @@ import reactor.netty.resources.ConnectionProvider;
  */
 @Component
 class ServiceReadiness {
+  private static final Logger log = LoggerFactory.getLogger(ServiceReadiness.class);
   static final Duration FIRST_GAP = Duration.ofMillis(5);
   static final Duration LONGEST_GAP = Duration.ofMillis(100);
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -93,12 +98,27 @@ class ServiceReadiness {
 
   /** Completes once the service has answered 200 to a probe. */
   private Mono<Void> answered(Service service) {
-    return probeTimes()
-        .flatMap(tick -> probe(service), MAX_OPEN_PROBES)
-        .filter(Boolean::booleanValue)
-        .next()
-        .doOnNext(ok -> service.answered.set(true))
-        .then();
+    return Mono.defer(
+        () -> {
+          long began = System.nanoTime();
+          AtomicInteger probes = new AtomicInteger();
+          return probeTimes()
+              .flatMap(
+                  tick -> probe(service).doOnSubscribe(s -> probes.incrementAndGet()),
+                  MAX_OPEN_PROBES)
+              .filter(Boolean::booleanValue)
+              .next()
+              .doOnNext(
+                  ok -> {
+                    service.answered.set(true);
+                    log.debug(
+                        "{} answered after {} ms, at probe {}",
+                        service.describe(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                        probes.get());
+                  })
+              .then();
+        });
   }
 
   /** Ticks at 0, 5, 15, 35, 75, 155, 255, 355 … ms: gaps doubling from 5 ms up to 100 ms. */
