@@ -6,24 +6,50 @@ import io.workspacebackend.model.session.SessionPorts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Decides when a session is {@code running}: all three services answer their health URL with the
- * session's secret. Polls until then; fails fast if the container stops, and after the start-up
- * timeout with a message naming the ports that did not answer.
+ * session's secret. Each service is probed on its own, from the moment the container has started: a
+ * first probe at once, the next 5 ms later, the gap doubling up to 100 ms, so a service is seen
+ * within a few milliseconds of answering early and within 100 ms later on. Probes overlap: opencode
+ * accepts connections before it can answer and leaves a request made in that moment unanswered, so
+ * a probe that has not answered does not hold back the next; each gives up after {@link
+ * #PROBE_TIMEOUT}. Fails fast if the container stops, and after the start-up timeout with a message
+ * naming the services that did not answer.
  */
 @Component
 class ServiceReadiness {
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+  private static final Logger log = LoggerFactory.getLogger(ServiceReadiness.class);
+  static final Duration FIRST_GAP = Duration.ofMillis(5);
+  static final Duration LONGEST_GAP = Duration.ofMillis(100);
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * How often the container is inspected while its services start. The engine's events announce a
+   * death at once (see ContainerWatcher, which fails the session); this catches one the event
+   * stream missed.
+   */
+  private static final Duration INSPECT_INTERVAL = Duration.ofSeconds(1);
+
+  /** At most this many probes of one service open at once (2 s / 100 ms, and some to spare). */
+  private static final int MAX_OPEN_PROBES = 32;
+
+  // A new connection per probe: a probe left unanswered is closed when it gives up, never pooled.
   private final HttpClient http =
-      HttpClient.create().responseTimeout(PROBE_TIMEOUT).followRedirect(false);
+      HttpClient.create(ConnectionProvider.newConnection()).followRedirect(false);
 
   /** Container exited while we waited: carries its exit code. */
   static final class ContainerExitedException extends RuntimeException {
@@ -42,38 +68,19 @@ class ServiceReadiness {
   }
 
   /**
-   * Completes when every service answers; errors if the container dies, time runs out, or {@code
-   * stillWanted} errors (checked every round).
+   * Completes when every service answers; errors when time runs out or when {@code givenUp} errors
+   * (the container stopped, see {@link #exited}, or the session is no longer wanted). {@code
+   * givenUp} never completes by itself.
    */
-  Mono<Void> await(
-      ContainerRuntime runtime,
-      String containerId,
-      SessionPorts ports,
-      String secret,
-      Duration timeout,
-      Mono<Void> stillWanted) {
-    Mono<Void> round =
-        stillWanted
-            .then(unready(ports, secret))
-            .flatMap(
-                missing ->
-                    runtime
-                        .inspect(containerId)
-                        .flatMap(
-                            state -> {
-                              if (state.isEmpty() || !state.get().running()) {
-                                return Mono.<String>error(
-                                    new ContainerExitedException(
-                                        state.map(s -> s.exitCode()).orElse(-1),
-                                        state.map(s -> s.oomKilled()).orElse(false)));
-                              }
-                              return Mono.just(missing);
-                            }))
-            .flatMap(missing -> Mono.<Void>error(new NotYetException(missing)));
-    return round
-        .retryWhen(
-            reactor.util.retry.Retry.fixedDelay(Long.MAX_VALUE, POLL_INTERVAL)
-                .filter(NotYetException.class::isInstance))
+  Mono<Void> await(SessionPorts ports, String secret, Duration timeout, Mono<Void> givenUp) {
+    List<Service> services =
+        List.of(
+            new Service("opencode", ports.opencode(), "/global/health", basic("opencode", secret)),
+            new Service("files", ports.fileserver(), "/tree?path=.&depth=0", "Bearer " + secret),
+            new Service("terminal", ports.ttyd(), "/", basic("dev", secret)));
+    Mono<Void> answered = Mono.when(services.stream().map(this::answered).toList());
+    return answered
+        .or(givenUp)
         .timeout(timeout)
         .onErrorMap(
             TimeoutException.class,
@@ -81,34 +88,83 @@ class ServiceReadiness {
                 new IllegalStateException(
                     "services did not answer within "
                         + timeout.toSeconds()
-                        + " s (opencode 127.0.0.1:"
-                        + ports.opencode()
-                        + ", files 127.0.0.1:"
-                        + ports.fileserver()
-                        + ", terminal 127.0.0.1:"
-                        + ports.ttyd()
+                        + " s ("
+                        + services.stream()
+                            .filter(service -> !service.answered.get())
+                            .map(Service::describe)
+                            .collect(Collectors.joining(", "))
                         + ")"));
   }
 
-  /** Emits the names of services that do not answer yet, or completes empty when all do. */
-  Mono<String> unready(SessionPorts ports, String secret) {
-    return Flux.concat(
-            probe("opencode", ports.opencode(), "/global/health", basic("opencode", secret)),
-            probe("files", ports.fileserver(), "/tree?path=.&depth=0", "Bearer " + secret),
-            probe("terminal", ports.ttyd(), "/", basic("dev", secret)))
-        .collectList()
-        .flatMap(
-            missing -> missing.isEmpty() ? Mono.empty() : Mono.just(String.join(", ", missing)));
+  /** Completes once the service has answered 200 to a probe. */
+  private Mono<Void> answered(Service service) {
+    return Mono.defer(
+        () -> {
+          long began = System.nanoTime();
+          AtomicInteger probes = new AtomicInteger();
+          return probeTimes()
+              .flatMap(
+                  tick -> probe(service).doOnSubscribe(s -> probes.incrementAndGet()),
+                  MAX_OPEN_PROBES)
+              .filter(Boolean::booleanValue)
+              .next()
+              .doOnNext(
+                  ok -> {
+                    service.answered.set(true);
+                    log.debug(
+                        "{} answered after {} ms, at probe {}",
+                        service.describe(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                        probes.get());
+                  })
+              .then();
+        });
   }
 
-  private Mono<String> probe(String service, int port, String path, String authorization) {
-    return http.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization))
-        .get()
-        .uri("http://127.0.0.1:" + port + path)
-        .response((response, body) -> body.then(Mono.just(response.status().code())))
+  /** Ticks at 0, 5, 15, 35, 75, 155, 255, 355 … ms: gaps doubling from 5 ms up to 100 ms. */
+  static Flux<Long> probeTimes() {
+    return Flux.concat(
+        Mono.just(0L),
+        Flux.range(1, Integer.MAX_VALUE)
+            .concatMap(round -> Mono.delay(gap(round)), 1)
+            .map(tick -> 0L));
+  }
+
+  /** The wait before the {@code round}-th probe (counting from 1). */
+  static Duration gap(int round) {
+    int doublings = Math.min(round - 1, 16);
+    Duration gap = FIRST_GAP.multipliedBy(1L << doublings);
+    return gap.compareTo(LONGEST_GAP) > 0 ? LONGEST_GAP : gap;
+  }
+
+  /**
+   * Errors with {@link ContainerExitedException} once the container is found not running; never
+   * completes otherwise.
+   */
+  static Mono<Void> exited(ContainerRuntime runtime, String containerId) {
+    return Flux.interval(INSPECT_INTERVAL)
+        .onBackpressureDrop()
+        .concatMap(tick -> runtime.inspect(containerId), 1)
+        .filter(state -> state.isEmpty() || !state.get().running())
         .next()
-        .onErrorReturn(-1)
-        .flatMap(status -> status == 200 ? Mono.<String>empty() : Mono.just(service));
+        .flatMap(
+            state ->
+                Mono.<Void>error(
+                    new ContainerExitedException(
+                        state.map(s -> s.exitCode()).orElse(-1),
+                        state.map(s -> s.oomKilled()).orElse(false))));
+  }
+
+  /** One probe: true if the service answered 200 within the probe timeout. */
+  private Mono<Boolean> probe(Service service) {
+    return http.headers(
+            headers -> headers.set(HttpHeaderNames.AUTHORIZATION, service.authorization))
+        .get()
+        .uri("http://127.0.0.1:" + service.port + service.path)
+        .response((response, body) -> body.then(Mono.just(response.status().code() == 200)))
+        .next()
+        .timeout(PROBE_TIMEOUT)
+        .onErrorReturn(false);
   }
 
   static String basic(String user, String password) {
@@ -117,11 +173,23 @@ class ServiceReadiness {
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static final class NotYetException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  /** A service to probe, and whether it has answered (for the time-out message). */
+  private static final class Service {
+    final String name;
+    final int port;
+    final String path;
+    final String authorization;
+    final AtomicBoolean answered = new AtomicBoolean();
 
-    NotYetException(String missing) {
-      super(missing + " not answering yet", null, false, false);
+    Service(String name, int port, String path, String authorization) {
+      this.name = name;
+      this.port = port;
+      this.path = path;
+      this.authorization = authorization;
+    }
+
+    String describe() {
+      return name + " 127.0.0.1:" + port;
     }
   }
 }

@@ -25,6 +25,14 @@ class SessionEvents {
     changes.tryEmitNext(session);
   }
 
+  /**
+   * Every change from now on, delivered on the thread that announces it; a subscriber must be quick
+   * and keep requesting (this is for the server's own listeners, not for clients).
+   */
+  Flux<Session> changes() {
+    return changes.asFlux();
+  }
+
   /** Changes of the sessions {@code visible} lets through, with a comment heartbeat. */
   Flux<ServerSentEvent<Session>> stream(java.util.function.Predicate<Session> visible) {
     Flux<ServerSentEvent<Session>> updates =

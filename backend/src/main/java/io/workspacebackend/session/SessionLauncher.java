@@ -4,6 +4,7 @@ import io.workspacebackend.api.JvmErrors;
 import io.workspacebackend.api.JvmErrors.JvmErrorException;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
+import io.workspacebackend.container.ContainerSpec;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.session.WorkspaceDirectories.WorkspaceMount;
 import java.nio.file.Path;
@@ -19,12 +20,15 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Starts a session's container in the background: network, workspace directory, container, start,
- * then waits until its services answer. The workspace is checked after the container is created and
- * again after it is started (when the engine mounts it): a session never runs on a mount of
- * anything but its own workspace directory. A failure on the way marks the session failed and
- * removes what was made. Between steps the launch checks that the session is still {@code
- * starting}: deleting it moves it to {@code stopping}, and the launch then stops at its next step,
- * so the deletion can wait for it and find everything it made.
+ * then waits until its services answer. Steps that do not need each other run at once: the
+ * session's {@code starting} state is stored while the network and the workspace directory are
+ * made, and the container's id is stored while its mount is checked. The workspace is checked after
+ * the container is created and again after it is started (when the engine mounts it): a session
+ * never runs on a mount of anything but its own workspace directory. A failure on the way marks the
+ * session failed and removes what was made. Between steps the launch checks that the session is
+ * still {@code starting}: deleting it moves it to {@code stopping}, and the launch then stops at
+ * its next step (while waiting for the services, at once), so the deletion can wait for it and find
+ * everything it made.
  */
 @Component
 class SessionLauncher {
@@ -33,6 +37,7 @@ class SessionLauncher {
   private final ContainerRuntime runtime;
   private final SessionStore store;
   private final SessionTransitions transitions;
+  private final SessionEvents events;
   private final ServiceReadiness readiness;
   private final WorkspaceConfig config;
   private final InstanceLabel instance;
@@ -43,6 +48,7 @@ class SessionLauncher {
       ContainerRuntime runtime,
       SessionStore store,
       SessionTransitions transitions,
+      SessionEvents events,
       ServiceReadiness readiness,
       WorkspaceConfig config,
       InstanceLabel instance,
@@ -50,6 +56,7 @@ class SessionLauncher {
     this.runtime = runtime;
     this.store = store;
     this.transitions = transitions;
+    this.events = events;
     this.readiness = readiness;
     this.config = config;
     this.instance = instance;
@@ -59,38 +66,68 @@ class SessionLauncher {
   /** Starts the launch and returns at once; the session's state tells how it goes. */
   void launch(SessionRow row, Map<String, String> sessionEnv) {
     String id = row.id();
+    LaunchWatch watch = new LaunchWatch(events.changes(), id);
+    LaunchClock clock = new LaunchClock(id);
+    // Each step runs to its end even if another fails, so what a failed launch made is all there
+    // when the cleanup (or a deletion waiting for this launch) looks for it.
     Mono<Void> launch =
-        transitions
-            .starting(id)
-            .then(stillStarting(id))
-            .then(runtime.createNetwork(row.networkName(), SessionContainers.labels(row, instance)))
-            .then(stillStarting(id))
-            .then(prepareWorkspace(row))
+        Mono.zipDelayError(
+                clock.time(
+                    "store starting",
+                    transitions
+                        .starting(id)
+                        .switchIfEmpty(Mono.error(LaunchAbandonedException::new))
+                        .flatMap(stored -> isStarting(stored).thenReturn(stored))),
+                clock.time(
+                    "create network",
+                    runtime.createNetwork(
+                        row.networkName(), SessionContainers.labels(row, instance))),
+                clock.time("prepare workspace", prepareWorkspace(row)))
             .flatMap(
-                workspace ->
-                    runtime
-                        .create(
-                            SessionContainers.spec(
-                                row, workspace.path(), sessionEnv, config.container(), instance))
-                        .flatMap(
-                            containerId ->
-                                transitions
-                                    .containerCreated(id, containerId)
-                                    .then(checkMount(containerId, workspace))
-                                    .then(stillStarting(id))
-                                    .then(runtime.start(containerId))
-                                    // The engine mounts when it starts the container.
-                                    .then(checkInPlace(workspace))
-                                    .then(awaitServices(row, containerId))))
-            .then(transitions.running(id))
+                done ->
+                    watch.check().then(startContainer(row, sessionEnv, done.getT3(), watch, clock)))
+            .then(clock.time("store running", transitions.running(id)))
             .then();
-    track(id, launch);
+    track(id, clock.time("launch", launch), watch);
+  }
+
+  private Mono<Void> startContainer(
+      SessionRow row,
+      Map<String, String> sessionEnv,
+      WorkspaceMount workspace,
+      LaunchWatch watch,
+      LaunchClock clock) {
+    ContainerSpec spec =
+        SessionContainers.spec(row, workspace.path(), sessionEnv, config.container(), instance);
+    return clock
+        .time("create container", runtime.create(spec))
+        .flatMap(
+            containerId ->
+                Mono.whenDelayError(
+                        clock.time(
+                            "store container id",
+                            transitions.containerCreated(row.id(), containerId)),
+                        clock.time("check mount", checkMount(containerId, workspace)))
+                    .then(watch.check())
+                    .then(clock.time("start container", runtime.start(containerId)))
+                    .then(
+                        Mono.when(
+                            // The engine mounts when it starts the container.
+                            checkInPlace(workspace),
+                            clock.time(
+                                "services answer", awaitServices(row, containerId, watch)))));
   }
 
   /** Waits for a container that already runs (adopted after a restart) to become ready. */
   void adopt(SessionRow row) {
+    LaunchWatch watch = new LaunchWatch(events.changes(), row.id());
     track(
-        row.id(), awaitServices(row, row.containerId()).then(transitions.running(row.id())).then());
+        row.id(),
+        stillStarting(row.id())
+            .then(awaitServices(row, row.containerId(), watch))
+            .then(transitions.running(row.id()))
+            .then(),
+        watch);
   }
 
   /**
@@ -100,13 +137,16 @@ class SessionLauncher {
    */
   void readopt(SessionRow row) {
     String containerId = row.containerId();
+    LaunchWatch watch = new LaunchWatch(events.changes(), row.id());
     track(
         row.id(),
-        prepareWorkspace(row)
+        stillStarting(row.id())
+            .then(prepareWorkspace(row))
             .flatMap(workspace -> checkMount(containerId, workspace))
-            .then(awaitServices(row, containerId))
+            .then(awaitServices(row, containerId, watch))
             .then(transitions.running(row.id()))
-            .then());
+            .then(),
+        watch);
   }
 
   boolean isLaunching(String sessionId) {
@@ -119,10 +159,13 @@ class SessionLauncher {
     return done == null ? Mono.empty() : done.asMono();
   }
 
-  private Mono<Void> awaitServices(SessionRow row, String containerId) {
+  private Mono<Void> awaitServices(SessionRow row, String containerId, LaunchWatch watch) {
     Duration timeout = config.sessions().startupTimeout();
     return readiness.await(
-        runtime, containerId, row.ports(), row.serviceSecret(), timeout, stillStarting(row.id()));
+        row.ports(),
+        row.serviceSecret(),
+        timeout,
+        ServiceReadiness.exited(runtime, containerId).or(watch.whenLeft()));
   }
 
   /** The session's workspace directory, made right before the mount, following no symlink. */
@@ -172,24 +215,28 @@ class SessionLauncher {
                                 + " changed while it was mounted")));
   }
 
-  /** Errors with {@link LaunchAbandonedException} once the session is no longer starting. */
+  /**
+   * Errors with {@link LaunchAbandonedException} unless the stored session is starting; a launch
+   * asks once, then its {@link LaunchWatch} tells it when that changes.
+   */
   private Mono<Void> stillStarting(String sessionId) {
-    return store
-        .find(sessionId)
-        .flatMap(
-            row ->
-                row.isPresent() && row.get().state() == SessionStatus.STARTING
-                    ? Mono.<Void>empty()
-                    : Mono.error(new LaunchAbandonedException()));
+    return store.find(sessionId).flatMap(row -> isStarting(row.orElse(null)));
   }
 
-  private void track(String sessionId, Mono<Void> launch) {
+  private Mono<Void> isStarting(SessionRow row) {
+    return row != null && row.state() == SessionStatus.STARTING
+        ? Mono.empty()
+        : Mono.error(new LaunchAbandonedException());
+  }
+
+  private void track(String sessionId, Mono<Void> launch, LaunchWatch watch) {
     Sinks.Empty<Void> done = Sinks.empty();
     launches.put(sessionId, done);
     launch
         .onErrorResume(error -> fail(sessionId, error))
         .doFinally(
             signal -> {
+              watch.dispose();
               launches.remove(sessionId, done);
               done.tryEmitEmpty();
             })
