@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -24,6 +25,8 @@ final class TokenAuthenticationConverter implements ServerAuthenticationConverte
   static final String QUERY_PARAMETER = "token";
   private static final String BEARER = "bearer ";
   private static final Pattern TERMINAL_PAGE = Pattern.compile("^/sessions/[^/]+/terminal/.*");
+  private static final Pattern TERMINAL_SOCKET =
+      Pattern.compile("^/sessions/[^/]+/terminal$|^/session/[^/]+/term$");
 
   @Override
   public Mono<Authentication> convert(ServerWebExchange exchange) {
@@ -60,9 +63,20 @@ final class TokenAuthenticationConverter implements ServerAuthenticationConverte
     return Mono.just(new PresentedToken(token));
   }
 
+  /**
+   * Only where a browser cannot set a header: loading the terminal's page, and the handshake of the
+   * terminal's WebSocket. Both are GETs; an {@code Upgrade} header alone, on any other route or
+   * method, is no reason (a program can send it with any request, a token leaked through a URL
+   * would then open every route).
+   */
   private static boolean queryTokenAllowed(ServerHttpRequest request) {
+    if (!HttpMethod.GET.equals(request.getMethod())) {
+      return false;
+    }
+    String path = request.getPath().value();
     boolean webSocketUpgrade =
         "websocket".equalsIgnoreCase(request.getHeaders().getFirst(HttpHeaders.UPGRADE));
-    return webSocketUpgrade || TERMINAL_PAGE.matcher(request.getPath().value()).matches();
+    return TERMINAL_PAGE.matcher(path).matches()
+        || (webSocketUpgrade && TERMINAL_SOCKET.matcher(path).matches());
   }
 }

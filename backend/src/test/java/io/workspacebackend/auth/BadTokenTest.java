@@ -220,6 +220,46 @@ class BadTokenTest {
         .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A query token counts only where a browser cannot set a header (the terminal's page and its
+   * WebSocket handshake): upgrade headers added to any other request do not make it count.
+   */
+  @Test
+  void aQueryTokenWithUpgradeHeadersOpensNoOtherRoute() {
+    SignedIn admin = accounts.register(Role.ADMIN);
+
+    backend
+        .client()
+        .post()
+        .uri("/api/invite-codes?token=" + admin.token())
+        .header(HttpHeaders.UPGRADE, "websocket")
+        .header(HttpHeaders.CONNECTION, "Upgrade")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"role\":\"admin\"}")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    backend
+        .client()
+        .get()
+        .uri("/api/users?token=" + admin.token())
+        .header(HttpHeaders.UPGRADE, "websocket")
+        .header(HttpHeaders.CONNECTION, "Upgrade")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    backend
+        .client()
+        .put()
+        .uri("/sessions/" + UUID.randomUUID() + "/files/file?path=x&token=" + admin.token())
+        .header(HttpHeaders.UPGRADE, "websocket")
+        .header(HttpHeaders.CONNECTION, "Upgrade")
+        .bodyValue("x")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+  }
+
   private static void assertRefused(String token) {
     var request = backend.client().get().uri("/api/auth/me");
     if (token != null) {

@@ -12,6 +12,7 @@ import io.workspacebackend.testing.RunningBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
@@ -209,6 +210,7 @@ class SignInFlowTest {
         .exchange()
         .expectStatus()
         .isUnauthorized();
+    // Upgrade headers on a route that has no WebSocket change nothing.
     backend
         .client()
         .get()
@@ -216,7 +218,23 @@ class SignInFlowTest {
         .header(HttpHeaders.UPGRADE, "websocket")
         .exchange()
         .expectStatus()
-        .isOk();
+        .isUnauthorized();
+    // Signed in, so past 401: the session is unknown.
+    backend
+        .client()
+        .get()
+        .uri("/sessions/{id}/terminal/?token={token}", UUID.randomUUID(), user.token())
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    backend
+        .client()
+        .get()
+        .uri("/sessions/{id}/terminal?token={token}", UUID.randomUUID(), user.token())
+        .header(HttpHeaders.UPGRADE, "websocket")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
   }
 
   @Test
@@ -226,7 +244,7 @@ class SignInFlowTest {
     accounts
         .as(user.token())
         .get()
-        .uri("/api/auth/me?token={token}", user.token())
+        .uri("/sessions/{id}/terminal?token={token}", UUID.randomUUID(), user.token())
         .header(HttpHeaders.UPGRADE, "websocket")
         .exchange()
         .expectStatus()
