@@ -65,6 +65,19 @@ final class StartupPreparation {
 
   /** Finds the runtime and checks the default image; the caller closes the runtime. */
   static ContainerRuntime connectRuntime(WorkspaceConfig config) throws ServerStartException {
+    try {
+      return connectAndCheckImage(config);
+    } catch (ServerStartException e) {
+      if (!ClassArchiveTraining.running()) {
+        throw e;
+      }
+      // The attempt has loaded the classes a real start loads; the rest of the start needs none.
+      return ClassArchiveTraining.placeholderRuntime();
+    }
+  }
+
+  private static ContainerRuntime connectAndCheckImage(WorkspaceConfig config)
+      throws ServerStartException {
     DetectedRuntime engine;
     try {
       engine = RuntimeDetector.forCurrentProcess().detect(config.container());

@@ -109,6 +109,21 @@ class ServeCommandTest {
   }
 
   @Test
+  void theBuildsClassArchiveTrainingRunCreatesEveryBeanWithoutAnEngine() throws Exception {
+    TestHome home = TestHome.in(temp);
+    home.environment().put("WORKSPACE_BACKEND__CONTAINER__SOCKET", "/nonexistent/engine.sock");
+    Path stderr = temp.resolve("stderr");
+
+    // As backend/pom.xml runs it: Spring halts the JVM with 0 once every bean exists.
+    try (ServeProcess serve =
+        ServeProcess.start(
+            home, stderr, List.of("-Dspring.context.exit=onRefresh"), "serve", "--port", "0")) {
+      assertThat(serve.awaitExit()).isEqualTo(0);
+      assertThat(serve.stdout()).contains("Successfully applied").doesNotContain("listening on");
+    }
+  }
+
+  @Test
   void serveWithoutTheSessionImageSaysTheExactCommandThatBuildsIt() throws Exception {
     TestHome home = TestHome.in(temp);
     Path stderr = temp.resolve("stderr");
