@@ -27,9 +27,15 @@ class PasswordHashing implements DisposableBean {
 
   /**
    * Checked when the username does not exist, so that an unknown user costs the same time as a
-   * wrong password. Its password is random and never stored: nothing can match it.
+   * wrong password. Its password is random and never stored: nothing can match it. Made on the
+   * hashing threads while the server starts, rather than holding the start up.
    */
-  private final String dummyHash = encoder.encode(randomPassword());
+  private final Mono<String> dummyHash;
+
+  PasswordHashing() {
+    dummyHash = hash(randomPassword()).cache();
+    dummyHash.subscribe();
+  }
 
   Mono<String> hash(String password) {
     return Mono.fromCallable(JvmErrors.delivered(() -> encoder.encode(password)))
@@ -38,10 +44,14 @@ class PasswordHashing implements DisposableBean {
 
   /** Whether {@code password} matches {@code hash}; with no hash, false after the same work. */
   Mono<Boolean> matches(String password, Optional<String> hash) {
-    return Mono.fromCallable(
-            JvmErrors.delivered(
-                () -> encoder.matches(password, hash.orElse(dummyHash)) && hash.isPresent()))
-        .subscribeOn(scheduler);
+    return Mono.justOrEmpty(hash)
+        .switchIfEmpty(dummyHash)
+        .flatMap(
+            checked ->
+                Mono.fromCallable(
+                        JvmErrors.delivered(
+                            () -> encoder.matches(password, checked) && hash.isPresent()))
+                    .subscribeOn(scheduler));
   }
 
   @Override
