@@ -13,6 +13,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -36,6 +38,16 @@ class SecurityConfiguration {
   private static final String[] ADMIN_ONLY = {
     "/api/users", "/api/users/**", "/api/invite-codes", "/api/invite-codes/**"
   };
+
+  /**
+   * Spring Security's strict firewall (paths holding {@code ..}, {@code //}, {@code ;}, encoded
+   * separators…), as a bean so that the proxy's path routes, answered ahead of the chain, apply the
+   * very same one.
+   */
+  @Bean
+  ServerWebExchangeFirewall serverWebExchangeFirewall() {
+    return new StrictServerWebExchangeFirewall();
+  }
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(

@@ -6,6 +6,9 @@ import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
@@ -33,10 +36,18 @@ class PathRoutes implements WebFilter, Ordered {
 
   private static final Set<HttpMethod> GET_ONLY = Set.of(HttpMethod.GET);
 
+  private final ServerWebExchangeFirewall firewall;
+  private final ServerExchangeRejectedHandler rejected;
   private final RequestSignIn signIn;
   private final SessionProxy proxy;
 
-  PathRoutes(RequestSignIn signIn, SessionProxy proxy) {
+  PathRoutes(
+      ServerWebExchangeFirewall firewall,
+      ServerExchangeRejectedHandler rejected,
+      RequestSignIn signIn,
+      SessionProxy proxy) {
+    this.firewall = firewall;
+    this.rejected = rejected;
     this.signIn = signIn;
     this.proxy = proxy;
   }
@@ -52,7 +63,12 @@ class PathRoutes implements WebFilter, Ordered {
     if (route == null) {
       return chain.filter(exchange);
     }
-    return signIn.signedIn(exchange).flatMap(user -> route.serve(proxy, user, exchange));
+    return firewall
+        .getFirewalledExchange(exchange)
+        .flatMap(
+            checked -> signIn.signedIn(checked).flatMap(user -> route.serve(proxy, user, checked)))
+        .onErrorResume(
+            ServerExchangeRejectedException.class, refused -> rejected.handle(exchange, refused));
   }
 
   /** What a path asks of a session, read off its segments without a pattern matcher. */
