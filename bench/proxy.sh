@@ -131,7 +131,8 @@ path="file?path=bench/small.bin"
 echo "1-byte GETs, wrk -t1 -d${seconds}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "backend RSS idle: $(rss_mib "$java_pid") MiB"
 # The session's file server, a JVM of its own inside the container.
-fileserver_rss=$(docker top "$(jq -r .container_id <<<"$info")" -o rss,args | awk '/fileserver/ && !/awk/ {print int($1 / 1024)}' | head -n 1)
+fileserver_rss=$(docker top "$(jq -r .container_id <<<"$info")" -o pid,rss,args \
+  | awk '/fileserver/ {print int($2 / 1024)}' | head -n 1 || true)
 echo "file server RSS in the session: ${fileserver_rss:-?} MiB"
 # Warm the JIT and both pools first: C2 takes tens of seconds of CPU here before the proxy's code
 # is compiled, and a run during that time measures the compiler, not the proxy.
