@@ -109,7 +109,7 @@ rss_mib() { echo $(( $(awk '/^VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
 # what else the machine runs, unlike requests/s.
 cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done; echo "$total"; }
 ticks_per_second=$(getconf CLK_TCK)
-java_pid=$(pgrep -P "$server" java || echo "$server")
+java_pid=$server # the launcher execs java
 
 run() { # label connections url header [pids whose CPU time to count]
   local before

@@ -1,9 +1,8 @@
 package io.workspacebackend.proxy;
 
 import io.workspacebackend.model.session.SessionPorts;
-import java.nio.charset.StandardCharsets;
+import io.workspacebackend.session.ServiceCredentials;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -20,7 +19,7 @@ public enum ProxiedService {
 
     @Override
     String credential(String secret) {
-      return "Basic " + base64("opencode:" + secret);
+      return ServiceCredentials.opencode(secret);
     }
   },
   FILES("files", "/files", "/files/tree") {
@@ -31,7 +30,7 @@ public enum ProxiedService {
 
     @Override
     String credential(String secret) {
-      return "Bearer " + secret;
+      return ServiceCredentials.files(secret);
     }
   },
   TERMINAL("terminal", "/terminal", "/terminal/") {
@@ -42,7 +41,7 @@ public enum ProxiedService {
 
     @Override
     String credential(String secret) {
-      return "Basic " + ttydAuthToken(secret);
+      return ServiceCredentials.terminal(secret);
     }
   };
 
@@ -82,10 +81,6 @@ public enum ProxiedService {
 
   /** What ttyd expects as {@code AuthToken} in its WebSocket's init message. */
   static String ttydAuthToken(String secret) {
-    return base64("dev:" + secret);
-  }
-
-  private static String base64(String text) {
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return ServiceCredentials.terminalToken(secret);
   }
 }

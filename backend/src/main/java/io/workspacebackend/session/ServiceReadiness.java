@@ -3,9 +3,7 @@ package io.workspacebackend.session;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.model.session.SessionPorts;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,9 +73,17 @@ class ServiceReadiness {
   Mono<Void> await(SessionPorts ports, String secret, Duration timeout, Mono<Void> givenUp) {
     List<Service> services =
         List.of(
-            new Service("opencode", ports.opencode(), "/global/health", basic("opencode", secret)),
-            new Service("files", ports.fileserver(), "/tree?path=.&depth=0", "Bearer " + secret),
-            new Service("terminal", ports.ttyd(), "/", basic("dev", secret)));
+            new Service(
+                "opencode",
+                ports.opencode(),
+                "/global/health",
+                ServiceCredentials.opencode(secret)),
+            new Service(
+                "files",
+                ports.fileserver(),
+                "/tree?path=.&depth=0",
+                ServiceCredentials.files(secret)),
+            new Service("terminal", ports.ttyd(), "/", ServiceCredentials.terminal(secret)));
     Mono<Void> answered = Mono.when(services.stream().map(this::answered).toList());
     return answered
         .or(givenUp)
@@ -165,12 +171,6 @@ class ServiceReadiness {
         .next()
         .timeout(PROBE_TIMEOUT)
         .onErrorReturn(false);
-  }
-
-  static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A service to probe, and whether it has answered (for the time-out message). */

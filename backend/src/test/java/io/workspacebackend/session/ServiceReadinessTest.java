@@ -44,9 +44,9 @@ class ServiceReadinessTest {
   void eachServiceIsProbedAtItsHealthUrlWithTheSessionsSecret() throws Exception {
     SessionPorts ports =
         new SessionPorts(
-            answering("/global/health", ServiceReadiness.basic("opencode", SECRET)),
+            answering("/global/health", ServiceCredentials.opencode(SECRET)),
             answering("/tree?path=.&depth=0", "Bearer " + SECRET),
-            answering("/", ServiceReadiness.basic("dev", SECRET)));
+            answering("/", ServiceCredentials.terminal(SECRET)));
 
     readiness.await(ports, SECRET, LONG, Mono.never()).block();
   }
@@ -59,7 +59,7 @@ class ServiceReadinessTest {
         new SessionPorts(
             opencode.port(),
             answering("/tree?path=.&depth=0", "Bearer " + SECRET),
-            answering("/", ServiceReadiness.basic("dev", SECRET)));
+            answering("/", ServiceCredentials.terminal(SECRET)));
 
     readiness.await(ports, SECRET, LONG, Mono.never()).block();
 
@@ -73,9 +73,9 @@ class ServiceReadinessTest {
     int files = answering("/nowhere", "nobody");
     SessionPorts ports =
         new SessionPorts(
-            answering("/global/health", ServiceReadiness.basic("opencode", SECRET)),
+            answering("/global/health", ServiceCredentials.opencode(SECRET)),
             files,
-            answering("/", ServiceReadiness.basic("dev", SECRET)));
+            answering("/", ServiceCredentials.terminal(SECRET)));
 
     assertThatThrownBy(
             () -> readiness.await(ports, SECRET, Duration.ofSeconds(1), Mono.never()).block())

@@ -4,7 +4,6 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.user.Role;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Deletes every session a backend still has, as an admin would: for tests whose sessions are made
@@ -16,25 +15,17 @@ public final class LeftoverSessions {
 
   public static void deleteAll(RunningBackend backend) {
     Accounts accounts = new Accounts(backend);
-    WebTestClient admin =
-        accounts
-            .as(accounts.register(Role.ADMIN).token())
-            .mutate()
-            // Deleting waits for the container to stop and be removed.
-            .responseTimeout(Duration.ofSeconds(90))
-            .build();
-    List<Session> left =
-        admin
-            .get()
-            .uri("/api/sessions?all=true")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBodyList(Session.class)
-            .returnResult()
-            .getResponseBody();
+    SessionClient admin =
+        new SessionClient(
+            accounts
+                .as(accounts.register(Role.ADMIN).token())
+                .mutate()
+                // Deleting waits for the container to stop and be removed.
+                .responseTimeout(Duration.ofSeconds(90))
+                .build());
+    List<Session> left = admin.listAll();
     for (Session session : left == null ? List.<Session>of() : left) {
-      admin.delete().uri("/api/sessions/" + session.id()).exchange().expectStatus().isNoContent();
+      admin.delete(session.id());
     }
   }
 }

@@ -57,9 +57,18 @@ public final class SessionClient {
 
   /** {@code GET /api/sessions}: this user's sessions. */
   public List<Session> list() {
+    return list("/api/sessions");
+  }
+
+  /** {@code GET /api/sessions?all=true}: everyone's sessions, for an admin. */
+  public List<Session> listAll() {
+    return list("/api/sessions?all=true");
+  }
+
+  private List<Session> list(String uri) {
     return client
         .get()
-        .uri("/api/sessions")
+        .uri(uri)
         .exchange()
         .expectStatus()
         .isOk()
