@@ -105,13 +105,23 @@ public class LiveConnections implements AccountChangeListener {
   }
 
   /**
-   * A failed session's container runs again and the session is adopted: new connections into it
-   * must not meet its failure.
+   * The session is being stopped (its workspace kept): every connection into it ends, and its ports
+   * go back to the pool.
    */
-  public void sessionRestarted(String sessionId) {
+  public void sessionStopped(String sessionId) {
+    withdraw(
+        Revocation.SESSION_STOPPED, null, sessionId, grant -> sessionId.equals(grant.sessionId()));
+  }
+
+  /**
+   * A stopped or failed session starts again (or its container was started again and it is
+   * adopted): new connections into it must not meet its earlier ending.
+   */
+  public void sessionStarting(String sessionId) {
     recent.removeIf(
         withdrawal ->
-            withdrawal.why() == Revocation.SESSION_FAILED
+            (withdrawal.why() == Revocation.SESSION_FAILED
+                    || withdrawal.why() == Revocation.SESSION_STOPPED)
                 && sessionId.equals(withdrawal.sessionId()));
   }
 

@@ -18,7 +18,11 @@ public enum Revocation {
       "the admin role was removed; this needed the admin role"),
   SESSION_DELETED(HttpStatus.NOT_FOUND, "session deleted", "the session was deleted"),
   SESSION_FAILED(
-      HttpStatus.CONFLICT, "session failed", "the session failed; its services are gone");
+      HttpStatus.CONFLICT, "session failed", "the session failed; its services are gone"),
+  SESSION_STOPPED(
+      HttpStatus.CONFLICT,
+      "session stopped",
+      "the session was stopped; start it again with POST /api/sessions/{id}/start");
 
   private final HttpStatus status;
   private final String reason;

@@ -24,10 +24,8 @@ final class StartupGate {
   /** For the terminal, which keeps dialling ttyd while the session starts. */
   static Mono<ProxyTarget> admit(ProxyTarget target) {
     SessionStatus status = target.status();
-    if (status == SessionStatus.STOPPING
-        || status == SessionStatus.STOPPED
-        || status == SessionStatus.FAILED) {
-      return Mono.error(new SessionInactiveException(status));
+    if (!status.isProxied() && !status.isStarting()) {
+      return Mono.error(new SessionInactiveException(target.sessionId(), status));
     }
     return Mono.just(target);
   }
@@ -35,7 +33,7 @@ final class StartupGate {
   /** For HTTP, which is forwarded only once all three services answer their health checks. */
   static Mono<ProxyTarget> admitHttp(ProxyTarget target) {
     SessionStatus status = target.status();
-    if (status == SessionStatus.PENDING || status == SessionStatus.STARTING) {
+    if (status.isStarting()) {
       return Mono.error(new SessionStartingException(status));
     }
     return admit(target);

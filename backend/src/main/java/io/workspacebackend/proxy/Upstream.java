@@ -34,7 +34,7 @@ record Upstream(
   }
 
   boolean starting() {
-    return status == SessionStatus.PENDING || status == SessionStatus.STARTING;
+    return status.isStarting();
   }
 
   /** Never prints the secret. */

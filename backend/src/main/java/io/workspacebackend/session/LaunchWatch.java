@@ -1,7 +1,6 @@
 package io.workspacebackend.session;
 
 import io.workspacebackend.model.session.Session;
-import io.workspacebackend.model.session.SessionStatus;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -11,9 +10,9 @@ import reactor.core.publisher.Sinks;
 /**
  * Tells a launch, without asking the database, that its session left {@code starting}: every change
  * of state is announced after it is stored (SessionTransitions), so the announcement that the
- * session is stopping (being deleted) or failed (its container died, see ContainerWatcher) reaches
- * the launch the moment it happens. Created before the launch's first step, so no announcement is
- * missed; disposed when the launch ends.
+ * session is stopping or failed (its container died, see ContainerWatcher) reaches the launch the
+ * moment it happens. Created before the launch's first step, so no announcement is missed; disposed
+ * when the launch ends.
  */
 final class LaunchWatch implements Disposable {
   private final AtomicBoolean left = new AtomicBoolean();
@@ -24,10 +23,7 @@ final class LaunchWatch implements Disposable {
     subscription =
         changes
             .filter(session -> session.id().toString().equals(sessionId))
-            .filter(
-                session ->
-                    session.status() != SessionStatus.PENDING
-                        && session.status() != SessionStatus.STARTING)
+            .filter(session -> !session.status().isStarting())
             .next()
             .subscribe(
                 session -> {

@@ -3,12 +3,14 @@ package io.workspacebackend.session;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.model.session.SessionPorts;
+import io.workspacebackend.model.session.StartupStep;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,21 +72,37 @@ class ServiceReadiness {
    * (the container stopped, see {@link #exited}, or the session is no longer wanted). {@code
    * givenUp} never completes by itself.
    */
-  Mono<Void> await(SessionPorts ports, String secret, Duration timeout, Mono<Void> givenUp) {
+  Mono<Void> await(
+      SessionPorts ports,
+      String secret,
+      Duration timeout,
+      Mono<Void> givenUp,
+      Consumer<StartupStep> onReady) {
     List<Service> services =
         List.of(
             new Service(
                 "opencode",
+                StartupStep.OPENCODE_READY,
                 ports.opencode(),
                 "/global/health",
                 ServiceCredentials.opencode(secret)),
             new Service(
                 "files",
+                StartupStep.FILES_READY,
                 ports.fileserver(),
                 "/tree?path=.&depth=0",
                 ServiceCredentials.files(secret)),
-            new Service("terminal", ports.ttyd(), "/", ServiceCredentials.terminal(secret)));
-    Mono<Void> answered = Mono.when(services.stream().map(this::answered).toList());
+            new Service(
+                "terminal",
+                StartupStep.TERMINAL_READY,
+                ports.ttyd(),
+                "/",
+                ServiceCredentials.terminal(secret)));
+    Mono<Void> answered =
+        Mono.when(
+            services.stream()
+                .map(service -> answered(service).doOnSuccess(ok -> onReady.accept(service.ready)))
+                .toList());
     return answered
         .or(givenUp)
         .timeout(timeout)
@@ -176,13 +194,15 @@ class ServiceReadiness {
   /** A service to probe, and whether it has answered (for the time-out message). */
   private static final class Service {
     final String name;
+    final StartupStep ready;
     final int port;
     final String path;
     final String authorization;
     final AtomicBoolean answered = new AtomicBoolean();
 
-    Service(String name, int port, String path, String authorization) {
+    Service(String name, StartupStep ready, int port, String path, String authorization) {
       this.name = name;
+      this.ready = ready;
       this.port = port;
       this.path = path;
       this.authorization = authorization;

@@ -56,6 +56,10 @@ final class SessionContainers {
       Map<String, String> sessionEnv,
       WorkspaceConfig.Container limits,
       InstanceLabel instance) {
+    // Sessions made before their settings were stored take the configured ones.
+    DataSize memory =
+        row.memoryBytes() == null ? limits.memoryLimit() : DataSize.ofBytes(row.memoryBytes());
+    double cpus = row.cpus() == null ? limits.cpus() : row.cpus();
     Map<String, String> env = new LinkedHashMap<>(sessionEnv);
     env.put("OPENCODE_PORT", Integer.toString(OPENCODE_PORT));
     env.put("FILESERVER_PORT", Integer.toString(FILESERVER_PORT));
@@ -71,12 +75,12 @@ final class SessionContainers {
             // Whatever user the image names: the uid that owns the workspace, never root.
             .user(WorkspaceDirectories.CONTAINER_UID + ":" + WorkspaceDirectories.CONTAINER_UID)
             .network(row.networkName())
-            .memory(limits.memoryLimit())
-            .nanoCpus(Math.round(limits.cpus() * 1_000_000_000d))
+            .memory(memory)
+            .nanoCpus(Math.round(cpus * 1_000_000_000d))
             .pidsLimit(limits.pidsLimit())
             .env(env)
             .readOnlyRootfs(true);
-    writablePlaces(limits.memoryLimit()).forEach(spec::tmpfs);
+    writablePlaces(memory).forEach(spec::tmpfs);
     return spec.build();
   }
 

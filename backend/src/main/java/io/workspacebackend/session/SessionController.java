@@ -9,6 +9,7 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStats;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -70,6 +71,20 @@ class SessionController {
     return sessions.delete(user, id).then(Mono.just(ResponseEntity.noContent().build()));
   }
 
+  /** 202: the session is stopping; {@code stopped} follows on the event stream. */
+  @PostMapping("/api/sessions/{id}/stop")
+  Mono<ResponseEntity<Session>> stop(
+      @AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+    return sessions.stop(user, id).map(session -> ResponseEntity.accepted().body(session));
+  }
+
+  /** 202: the session is starting; {@code running} follows on the event stream. */
+  @PostMapping("/api/sessions/{id}/start")
+  Mono<ResponseEntity<Session>> start(
+      @AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+    return sessions.start(user, id).map(session -> ResponseEntity.accepted().body(session));
+  }
+
   @GetMapping(value = "/api/sessions/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
   Flux<String> logs(
       @AuthenticationPrincipal SignedInUser user,
@@ -94,10 +109,9 @@ class SessionController {
    */
   @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   Flux<ServerSentEvent<?>> events(@AuthenticationPrincipal SignedInUser user) {
-    String userId = user.account().id().toString();
+    UUID userId = user.account().id();
     boolean admin = SessionService.isAdmin(user);
-    Flux<ServerSentEvent<?>> changes =
-        Flux.from(events.stream(session -> admin || session.userId().toString().equals(userId)));
+    Flux<ServerSentEvent<?>> changes = events.stream(owner -> admin || owner.equals(userId));
     return connections.whileGranted(
         ConnectionGrant.apiStream(user, admin), changes, SessionController::revoked);
   }

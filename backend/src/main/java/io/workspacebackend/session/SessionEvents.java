@@ -1,7 +1,13 @@
 package io.workspacebackend.session;
 
 import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.session.SessionDeleted;
+import io.workspacebackend.model.session.SessionProgress;
+import io.workspacebackend.model.session.StartupStep;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -9,51 +15,96 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Fans session changes out to {@code GET /api/events} subscribers. Each subscriber has its own
- * bounded buffer that drops its oldest changes when full, so a slow client only loses its own
- * updates (the next change or a GET brings it up to date) and never holds up the others.
+ * Fans what happens to sessions out to {@code GET /api/events} subscribers: a session's new state
+ * ({@code session}), a step of its start ({@code progress}) and its deletion ({@code deleted}).
+ * Each subscriber has its own bounded buffer that drops its oldest events when full, so a slow
+ * client only loses its own updates (the next change or a GET brings it up to date) and never holds
+ * up the others.
  */
 @Component
 class SessionEvents {
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
   private static final int PER_SUBSCRIBER_BUFFER = 256;
 
-  private final Sinks.Many<Session> changes = Sinks.many().multicast().directBestEffort();
+  /** One event, with the user whose session it concerns (who, besides admins, may see it). */
+  sealed interface Event {
+    UUID userId();
+
+    ServerSentEvent<?> toSse();
+  }
+
+  record Changed(Session session) implements Event {
+    @Override
+    public UUID userId() {
+      return session.userId();
+    }
+
+    @Override
+    public ServerSentEvent<?> toSse() {
+      return ServerSentEvent.builder(session).event("session").id(session.id().toString()).build();
+    }
+  }
+
+  record Progress(UUID userId, SessionProgress progress) implements Event {
+    @Override
+    public ServerSentEvent<?> toSse() {
+      return ServerSentEvent.builder(progress).event("progress").build();
+    }
+  }
+
+  record Deleted(UUID userId, SessionDeleted deleted) implements Event {
+    @Override
+    public ServerSentEvent<?> toSse() {
+      return ServerSentEvent.builder(deleted).event("deleted").build();
+    }
+  }
+
+  private final Sinks.Many<Event> events = Sinks.many().multicast().directBestEffort();
 
   /** Announces a session's new state; safe to call from any thread. */
-  synchronized void publish(Session session) {
-    changes.tryEmitNext(session);
+  void changed(Session session) {
+    publish(new Changed(session));
+  }
+
+  void progress(SessionRow row, StartupStep step) {
+    publish(
+        new Progress(row.toApi().userId(), new SessionProgress(row.uuid(), step, Instant.now())));
+  }
+
+  void deleted(SessionRow row) {
+    publish(new Deleted(UUID.fromString(row.userId()), new SessionDeleted(row.uuid())));
+  }
+
+  private synchronized void publish(Event event) {
+    events.tryEmitNext(event);
   }
 
   /**
-   * Every change from now on, delivered on the thread that announces it; a subscriber must be quick
-   * and keep requesting (this is for the server's own listeners, not for clients).
+   * Every change of state from now on, delivered on the thread that announces it; a subscriber must
+   * be quick and keep requesting (this is for the server's own listeners, not for clients).
    */
   Flux<Session> changes() {
-    return changes.asFlux();
+    return events
+        .asFlux()
+        .filter(Changed.class::isInstance)
+        .map(event -> ((Changed) event).session());
   }
 
-  /** Changes of the sessions {@code visible} lets through, with a comment heartbeat. */
-  Flux<ServerSentEvent<Session>> stream(java.util.function.Predicate<Session> visible) {
-    Flux<ServerSentEvent<Session>> updates =
-        changes
+  /** The events of the users {@code visible} lets through, with a comment heartbeat. */
+  Flux<ServerSentEvent<?>> stream(Predicate<UUID> visible) {
+    Flux<ServerSentEvent<?>> updates =
+        events
             .asFlux()
             .onBackpressureBuffer(
                 PER_SUBSCRIBER_BUFFER, dropped -> {}, BufferOverflowStrategy.DROP_OLDEST)
-            .filter(visible)
-            .map(
-                session ->
-                    ServerSentEvent.builder(session)
-                        .event("session")
-                        .id(session.id().toString())
-                        .build());
-    Flux<ServerSentEvent<Session>> heartbeats =
+            .filter(event -> visible.test(event.userId()))
+            .map(Event::toSse);
+    Flux<ServerSentEvent<?>> heartbeats =
         Flux.interval(HEARTBEAT)
-            .map(tick -> ServerSentEvent.<Session>builder().comment("heartbeat").build());
+            .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
     // A first comment commits the response at once, so a client knows the stream is live
     // before anything changes.
-    ServerSentEvent<Session> connected =
-        ServerSentEvent.<Session>builder().comment("connected").build();
+    ServerSentEvent<?> connected = ServerSentEvent.builder().comment("connected").build();
     return Flux.merge(updates, heartbeats).startWith(connected);
   }
 }

@@ -6,11 +6,13 @@ import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerSpec;
 import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.model.session.StartupStep;
 import io.workspacebackend.session.WorkspaceDirectories.WorkspaceMount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,9 +28,9 @@ import reactor.core.scheduler.Schedulers;
  * the container is created and again after it is started (when the engine mounts it): a session
  * never runs on a mount of anything but its own workspace directory. A failure on the way marks the
  * session failed and removes what was made. Between steps the launch checks that the session is
- * still {@code starting}: deleting it moves it to {@code stopping}, and the launch then stops at
- * its next step (while waiting for the services, at once), so the deletion can wait for it and find
- * everything it made.
+ * still {@code starting}: stopping or deleting it moves it to {@code stopping}, and the launch then
+ * stops at its next step (while waiting for the services, at once), so the ending can wait for it
+ * and find everything it made. Each step done is announced as {@code progress}.
  */
 @Component
 class SessionLauncher {
@@ -63,7 +65,10 @@ class SessionLauncher {
     this.workspaces = workspaces;
   }
 
-  /** Starts the launch and returns at once; the session's state tells how it goes. */
+  /**
+   * Starts the launch and returns at once; the session's state, and a {@code progress} event per
+   * step, tell how it goes.
+   */
   void launch(SessionRow row, Map<String, String> sessionEnv) {
     String id = row.id();
     LaunchWatch watch = new LaunchWatch(events.changes(), id);
@@ -80,8 +85,9 @@ class SessionLauncher {
                         .flatMap(stored -> isStarting(stored).thenReturn(stored))),
                 clock.time(
                     "create network",
-                    runtime.createNetwork(
-                        row.networkName(), SessionContainers.labels(row, instance))),
+                    runtime
+                        .createNetwork(row.networkName(), SessionContainers.labels(row, instance))
+                        .doOnSuccess(network -> progress(row, StartupStep.NETWORK))),
                 clock.time("prepare workspace", prepareWorkspace(row)))
             .flatMap(
                 done ->
@@ -101,6 +107,7 @@ class SessionLauncher {
         SessionContainers.spec(row, workspace.path(), sessionEnv, config.container(), instance);
     return clock
         .time("create container", runtime.create(spec))
+        .doOnNext(containerId -> progress(row, StartupStep.CONTAINER_CREATED))
         .flatMap(
             containerId ->
                 Mono.whenDelayError(
@@ -110,12 +117,19 @@ class SessionLauncher {
                         clock.time("check mount", checkMount(containerId, workspace)))
                     .then(watch.check())
                     .then(clock.time("start container", runtime.start(containerId)))
+                    .then(Mono.fromRunnable(() -> progress(row, StartupStep.CONTAINER_STARTED)))
                     .then(
                         Mono.when(
                             // The engine mounts when it starts the container.
                             checkInPlace(workspace),
                             clock.time(
-                                "services answer", awaitServices(row, containerId, watch)))));
+                                "services answer",
+                                awaitServices(
+                                    row, containerId, watch, step -> progress(row, step))))));
+  }
+
+  private void progress(SessionRow row, StartupStep step) {
+    transitions.progress(row, step);
   }
 
   /** Waits for a container that already runs (adopted after a restart) to become ready. */
@@ -124,7 +138,7 @@ class SessionLauncher {
     track(
         row.id(),
         stillStarting(row.id())
-            .then(awaitServices(row, row.containerId(), watch))
+            .then(awaitServices(row, row.containerId(), watch, step -> {}))
             .then(transitions.running(row.id()))
             .then(),
         watch);
@@ -143,7 +157,7 @@ class SessionLauncher {
         stillStarting(row.id())
             .then(prepareWorkspace(row))
             .flatMap(workspace -> checkMount(containerId, workspace))
-            .then(awaitServices(row, containerId, watch))
+            .then(awaitServices(row, containerId, watch, step -> {}))
             .then(transitions.running(row.id()))
             .then(),
         watch);
@@ -159,13 +173,15 @@ class SessionLauncher {
     return done == null ? Mono.empty() : done.asMono();
   }
 
-  private Mono<Void> awaitServices(SessionRow row, String containerId, LaunchWatch watch) {
+  private Mono<Void> awaitServices(
+      SessionRow row, String containerId, LaunchWatch watch, Consumer<StartupStep> onReady) {
     Duration timeout = config.sessions().startupTimeout();
     return readiness.await(
         row.ports(),
         row.serviceSecret(),
         timeout,
-        ServiceReadiness.exited(runtime, containerId).or(watch.whenLeft()));
+        ServiceReadiness.exited(runtime, containerId).or(watch.whenLeft()),
+        onReady);
   }
 
   /** The session's workspace directory, made right before the mount, following no symlink. */
@@ -245,7 +261,7 @@ class SessionLauncher {
 
   private Mono<Void> fail(String sessionId, Throwable error) {
     if (error instanceof LaunchAbandonedException) {
-      // Being deleted: the deletion removes what this launch made once it sees the launch end.
+      // Being stopped: the ending removes what this launch made once it sees the launch end.
       return Mono.empty();
     }
     String reason =
@@ -278,7 +294,7 @@ class SessionLauncher {
     }
   }
 
-  /** The session left {@code starting} (it is being deleted) while its launch was under way. */
+  /** The session left {@code starting} (it is being stopped) while its launch was under way. */
   static final class LaunchAbandonedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

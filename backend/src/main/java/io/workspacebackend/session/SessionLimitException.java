@@ -13,6 +13,7 @@ final class SessionLimitException extends ErrorResponseException {
         .setDetail(
             "you already have "
                 + limit
-                + " live sessions, the most allowed; delete one before creating another");
+                + " live sessions, the most allowed; stop or delete one first");
+    getBody().setProperty("limit", "sessions");
   }
 }

@@ -19,9 +19,10 @@ import reactor.core.publisher.Mono;
 /**
  * Brings the database in line with the engine. On start-up: sessions whose containers still run are
  * adopted, those whose containers are gone or stopped fail, launches the server's stop interrupted
- * fail and their containers are removed, unfinished deletions finish, failed sessions whose
- * containers were started again are adopted, and labelled containers that belong to no session are
- * removed. On each fetch: one session.
+ * fail and their containers are removed, unfinished stops and deletions finish (stopped sessions
+ * stay stopped), failed sessions whose containers were started again are adopted, and labelled
+ * containers that belong to no session, or to a stopped one, are removed. On each fetch: one
+ * session.
  */
 @Component
 class SessionReconciler {
@@ -31,6 +32,7 @@ class SessionReconciler {
   private final SessionStore store;
   private final SessionTransitions transitions;
   private final SessionLauncher launcher;
+  private final SessionEndings endings;
   private final WorkspaceConfig config;
   private final InstanceLabel instance;
   private final AtomicBoolean firstRun = new AtomicBoolean(true);
@@ -40,12 +42,14 @@ class SessionReconciler {
       SessionStore store,
       SessionTransitions transitions,
       SessionLauncher launcher,
+      SessionEndings endings,
       WorkspaceConfig config,
       InstanceLabel instance) {
     this.runtime = runtime;
     this.store = store;
     this.transitions = transitions;
     this.launcher = launcher;
+    this.endings = endings;
     this.config = config;
     this.instance = instance;
   }
@@ -78,17 +82,19 @@ class SessionReconciler {
    */
   Mono<Void> reconcileLiveSessions() {
     boolean startup = firstRun.getAndSet(false);
-    return store
-        .listLive()
-        .flatMapMany(Flux::fromIterable)
+    return Flux.defer(() -> Flux.fromIterable(store.live()))
         .concatMap(row -> reconcileLive(row, startup).onErrorResume(e -> logged(row, e)))
         .then(store.listAll())
         .flatMap(
             all ->
                 adoptRestarted(all)
                     .then(
+                        // A stopped session has no container: one labelled with it is left over.
                         removeOrphans(
-                            all.stream().map(SessionRow::id).collect(Collectors.toSet()))));
+                            all.stream()
+                                .filter(row -> row.state() != SessionStatus.STOPPED)
+                                .map(SessionRow::id)
+                                .collect(Collectors.toSet()))));
   }
 
   private Mono<Void> reconcileLive(SessionRow row, boolean startup) {
@@ -98,11 +104,8 @@ class SessionReconciler {
     return switch (row.state()) {
       case PENDING -> startup ? interruptedLaunch(row) : Mono.empty();
       case STARTING, RUNNING -> inspectAndAdopt(row);
-      case STOPPING ->
-          startup
-              ? SessionCleanup.stopAndRemove(runtime, row, config.sessions().stopTimeout())
-                  .then(store.delete(row.id()))
-              : Mono.empty();
+      // A stop or deletion the server's stop (or the engine) cut short: finished now.
+      case STOPPING -> endings.finish(row);
       case STOPPED, FAILED -> Mono.empty();
     };
   }
@@ -154,7 +157,7 @@ class SessionReconciler {
         .flatMap(
             failed ->
                 transitions
-                    .restartedOutside(sessionId, containerId, config.sessions().maxPerUser())
+                    .restartedOutside(sessionId, containerId)
                     .doOnNext(
                         row -> {
                           log.info(
@@ -166,8 +169,8 @@ class SessionReconciler {
                             () -> {
                               log.warn(
                                   "session {}'s container was started again but the session"
-                                      + " cannot run now (its ports or its user's last slot are"
-                                      + " taken); stopping it",
+                                      + " cannot run now (its ports are taken or its user is at a"
+                                      + " limit); stopping it",
                                   sessionId);
                               return runtime
                                   .stop(containerId, config.sessions().stopTimeout())

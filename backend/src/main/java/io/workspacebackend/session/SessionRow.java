@@ -10,7 +10,11 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A row of {@code sessions}, as Spring Data JDBC maps it; {@link #toApi()} is what clients see. */
+/**
+ * A row of {@code sessions}, as Spring Data JDBC maps it; {@link #toApi()} is what clients see.
+ * {@code env} is the session's own variables as a JSON object; {@code memoryBytes} and {@code cpus}
+ * are null for sessions made before they were stored (the configured values apply).
+ */
 @Table("sessions")
 record SessionRow(
     @Id String id,
@@ -28,11 +32,15 @@ record SessionRow(
     int fileserverPort,
     int ttydPort,
     String env,
+    Long memoryBytes,
+    Double cpus,
     Instant createdAt,
     Instant startedAt,
     Instant stoppedAt,
     String errorMessage,
-    Integer exitCode) {
+    Integer exitCode,
+    String stopReason,
+    boolean deleting) {
 
   SessionStatus state() {
     return SessionStatus.valueOf(status.toUpperCase(Locale.ROOT));
@@ -63,63 +71,155 @@ record SessionRow(
         startedAt,
         stoppedAt,
         errorMessage,
-        exitCode);
-  }
-
-  SessionRow withStatus(SessionStatus next) {
-    return changed(next.wireName(), containerId, startedAt, stoppedAt, errorMessage, exitCode);
+        exitCode,
+        stopReason);
   }
 
   SessionRow withContainerId(String newContainerId) {
-    return changed(status, newContainerId, startedAt, stoppedAt, errorMessage, exitCode);
+    return change().containerId(newContainerId).done();
   }
 
   SessionRow running(Instant at) {
-    return changed(
-        SessionStatus.RUNNING.wireName(), containerId, at, stoppedAt, errorMessage, exitCode);
+    return change().status(SessionStatus.RUNNING).startedAt(at).done();
   }
 
   /** Starting again on the same container: the ending it had is no longer true. */
   SessionRow restarted() {
-    return changed(SessionStatus.STARTING.wireName(), containerId, startedAt, null, null, null);
+    return change().status(SessionStatus.STARTING).ending(null, null, null, null).done();
   }
 
-  SessionRow ended(SessionStatus end, Instant at, String reason, Integer code) {
-    return changed(end.wireName(), containerId, startedAt, at, reason, code);
+  /**
+   * Starting again on a new container, with a new secret and the ports leased for it; the old
+   * container's id and the ending it had are no longer true.
+   */
+  SessionRow resumed(String secret, SessionPorts leased) {
+    return change()
+        .status(SessionStatus.STARTING)
+        .containerId(null)
+        .ending(null, null, null, null)
+        .secret(secret)
+        .ports(leased)
+        .done();
   }
 
-  /** A copy with the fields a session's life changes; the rest is fixed at creation. */
-  private SessionRow changed(
-      String newStatus,
-      String newContainerId,
-      Instant newStartedAt,
-      Instant newStoppedAt,
-      String newErrorMessage,
-      Integer newExitCode) {
-    return new SessionRow(
-        id,
-        name,
-        userId,
-        newStatus,
-        image,
-        workspacePath,
-        newContainerId,
-        containerName,
-        networkName,
-        runtime,
-        serviceSecret,
-        opencodePort,
-        fileserverPort,
-        ttydPort,
-        env,
-        createdAt,
-        newStartedAt,
-        newStoppedAt,
-        newErrorMessage,
-        newExitCode);
+  /** On its way out: to {@code stopped} with {@code reason}, or to deletion. */
+  SessionRow stopping(String reason, boolean toDeletion) {
+    return change().status(SessionStatus.STOPPING).stopReason(reason).deleting(toDeletion).done();
   }
 
-  /** Never prints the service secret: rows end up in log lines. */
+  SessionRow stopped(Instant at) {
+    return change().status(SessionStatus.STOPPED).ending(at, null, null, stopReason).done();
+  }
+
+  SessionRow failed(Instant at, String reason, Integer code) {
+    return change().status(SessionStatus.FAILED).ending(at, reason, code, null).done();
+  }
+
+  private Change change() {
+    return new Change(this);
+  }
+
+  /** A copy with some of the fields a session's life changes; the rest is fixed at creation. */
+  private static final class Change {
+    private final SessionRow from;
+    private String status;
+    private String containerId;
+    private String secret;
+    private SessionPorts ports;
+    private Instant startedAt;
+    private Instant stoppedAt;
+    private String errorMessage;
+    private Integer exitCode;
+    private String stopReason;
+    private boolean deleting;
+
+    Change(SessionRow from) {
+      this.from = from;
+      status = from.status;
+      containerId = from.containerId;
+      secret = from.serviceSecret;
+      ports = from.ports();
+      startedAt = from.startedAt;
+      stoppedAt = from.stoppedAt;
+      errorMessage = from.errorMessage;
+      exitCode = from.exitCode;
+      stopReason = from.stopReason;
+      deleting = from.deleting;
+    }
+
+    Change status(SessionStatus next) {
+      status = next.wireName();
+      return this;
+    }
+
+    Change containerId(String id) {
+      containerId = id;
+      return this;
+    }
+
+    Change secret(String newSecret) {
+      secret = newSecret;
+      return this;
+    }
+
+    Change ports(SessionPorts leased) {
+      ports = leased;
+      return this;
+    }
+
+    Change startedAt(Instant at) {
+      startedAt = at;
+      return this;
+    }
+
+    Change stopReason(String reason) {
+      stopReason = reason;
+      return this;
+    }
+
+    Change deleting(boolean toDeletion) {
+      deleting = toDeletion;
+      return this;
+    }
+
+    Change ending(Instant at, String error, Integer code, String reason) {
+      stoppedAt = at;
+      errorMessage = error;
+      exitCode = code;
+      stopReason = reason;
+      return this;
+    }
+
+    SessionRow done() {
+      return new SessionRow(
+          from.id,
+          from.name,
+          from.userId,
+          status,
+          from.image,
+          from.workspacePath,
+          containerId,
+          from.containerName,
+          from.networkName,
+          from.runtime,
+          secret,
+          ports.opencode(),
+          ports.fileserver(),
+          ports.ttyd(),
+          from.env,
+          from.memoryBytes,
+          from.cpus,
+          from.createdAt,
+          startedAt,
+          stoppedAt,
+          errorMessage,
+          exitCode,
+          stopReason,
+          deleting);
+    }
+  }
+
+  /** Never prints the service secret or the env: rows end up in log lines. */
   @Override
   public String toString() {
     return "SessionRow[id=" + id + ", name=" + name + ", status=" + status + "]";

@@ -19,14 +19,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,8 +40,11 @@ class SessionService {
   /** An engine that does not answer a quick question within this fails the request with 503. */
   private static final Duration ENGINE_QUESTION_TIMEOUT = Duration.ofSeconds(10);
 
+  /** The stop reason of a session being deleted (seen only while it is stopping). */
+  private static final String DELETED = "being deleted";
+
   private final SessionStore store;
-  private final Map<String, Mono<Void>> deletions = new ConcurrentHashMap<>();
+  private final SessionEndings endings;
   private final SessionLauncher launcher;
   private final SessionTransitions transitions;
   private final SessionReconciler reconciler;
@@ -49,9 +54,11 @@ class SessionService {
   private final JsonMapper json;
   private final ImagePresence images;
   private final LiveConnections connections;
+  private final SessionLimits limits;
 
   SessionService(
       SessionStore store,
+      SessionEndings endings,
       SessionLauncher launcher,
       SessionTransitions transitions,
       SessionReconciler reconciler,
@@ -60,8 +67,10 @@ class SessionService {
       JsonMapper json,
       ImagePresence images,
       WorkspaceDirectories workspaces,
-      LiveConnections connections) {
+      LiveConnections connections,
+      SessionLimits limits) {
     this.store = store;
+    this.endings = endings;
     this.launcher = launcher;
     this.transitions = transitions;
     this.reconciler = reconciler;
@@ -71,6 +80,7 @@ class SessionService {
     this.json = json;
     this.images = images;
     this.connections = connections;
+    this.limits = limits;
   }
 
   /** Stores the session as {@code pending} and starts its container in the background. */
@@ -80,25 +90,8 @@ class SessionService {
     String image = SessionRequests.image(request, config.container().defaultImage());
     String id = UUID.randomUUID().toString();
     String sessionName = name.orElse("session-" + id.substring(0, 8));
-    return images
-        .present(image)
-        .timeout(ENGINE_QUESTION_TIMEOUT)
-        .flatMap(
-            present -> {
-              if (!present) {
-                return Mono.error(
-                    new InvalidSessionRequestException(
-                        "image",
-                        "image "
-                            + image
-                            + " is not present on "
-                            + runtime.engine().name()
-                            + "; build it ("
-                            + ImageBuildCommand.forImage(image)
-                            + ") or pull it first"));
-              }
-              return resolveWorkspace(user, request, sessionName);
-            })
+    return imagePresent(image, message -> new InvalidSessionRequestException("image", message))
+        .then(resolveWorkspace(user, request, sessionName))
         .flatMap(
             workspace ->
                 store.create(
@@ -112,9 +105,10 @@ class SessionService {
                         SessionContainers.networkName(id),
                         runtime.engine().name(),
                         SessionSecrets.generate(),
-                        json.writeValueAsString(env.keySet().stream().sorted().toList()),
+                        json.writeValueAsString(new TreeMap<>(env)),
+                        limits.memoryBytes(),
+                        limits.cpus(),
                         SessionTransitions.now()),
-                    config.sessions().maxPerUser(),
                     config.container().basePort()))
         .doOnNext(
             row -> {
@@ -134,33 +128,121 @@ class SessionService {
     return owned(user, id).flatMap(reconciler::reconcile).map(SessionRow::toApi);
   }
 
-  /** Stops and removes the container, releases the ports, forgets the session; keeps its files. */
+  /**
+   * Stops and removes the container, releases the ports, forgets the session; keeps its files. A
+   * stop under way finishes first; deletes asked for at once share one deletion.
+   */
   Mono<Void> delete(SignedInUser user, String id) {
-    // Deletes of one session asked for at once (a double click) share one deletion: two would
-    // race to remove the same container, and the engine refuses the second.
-    return owned(user, id)
-        .flatMap(
-            row ->
-                deletions.computeIfAbsent(
-                    row.id(),
-                    key -> deletion(row).doFinally(signal -> deletions.remove(key)).cache()));
+    return owned(user, id).flatMap(row -> deletion(row.id()));
   }
 
-  private Mono<Void> deletion(SessionRow row) {
+  private Mono<Void> deletion(String id) {
+    return endings
+        .settled(id)
+        .then(Mono.defer(() -> transitions.stopping(id, DELETED, true)))
+        .flatMap(
+            row -> {
+              if (row.state() == SessionStatus.STOPPING && !row.deleting()) {
+                // A stop began between the two steps above: it ends first.
+                return endings.finish(row).then(Mono.defer(() -> deletion(id)));
+              }
+              return endings.finish(row);
+            });
+  }
+
+  /**
+   * Moves the session to {@code stopping} and stops it in the background; the answer does not wait
+   * for {@code stopped}. Stopping a stopping or stopped session changes nothing.
+   */
+  Mono<Session> stop(SignedInUser user, String id) {
+    return owned(user, id)
+        .flatMap(
+            row -> {
+              if (row.state() == SessionStatus.STOPPING || row.state() == SessionStatus.STOPPED) {
+                return Mono.just(row);
+              }
+              if (!row.state().canStop()) {
+                return Mono.error(
+                    conflict(row, "a failed session has nothing to stop; start or delete it"));
+              }
+              return stop(row, stoppedBy(user, row));
+            })
+        .map(SessionRow::toApi);
+  }
+
+  /** Stops a live session for {@code reason} (the idle culler's way in too). */
+  Mono<SessionRow> stop(SessionRow row, String reason) {
     return transitions
-        .stopping(row.id())
-        // Stored as stopping, the proxy lets nothing new in; what is open ends now, not when the
-        // container is gone.
-        .doOnNext(stopping -> connections.sessionDeleted(row.id()))
-        // A launch in progress notices "stopping" at its next step and ends.
-        .then(
-            launcher
-                .whenIdle(row.id())
-                .timeout(config.sessions().stopTimeout().plusSeconds(30), Mono.empty()))
-        .then(SessionCleanup.stopAndRemove(runtime, row, config.sessions().stopTimeout()))
-        // Watchers learn the session ended; lists drop it with the row.
-        .then(transitions.stopped(row.id()))
-        .then(store.delete(row.id()));
+        .stopping(row.id(), reason, false)
+        .flatMap(
+            stopping -> {
+              if (stopping.state() != SessionStatus.STOPPING) {
+                return Mono.error(conflict(stopping, "it can no longer be stopped"));
+              }
+              endings.finish(stopping).onErrorResume(error -> Mono.empty()).subscribe();
+              return Mono.just(stopping);
+            });
+  }
+
+  /**
+   * Starts a stopped or failed session again on its workspace, image, env and resource settings: a
+   * new container, a new secret, its ports again (new ones if they were taken meanwhile), within
+   * its user's limits. Starting a session that is on its way to running, or runs, changes nothing.
+   */
+  Mono<Session> start(SignedInUser user, String id) {
+    return owned(user, id)
+        .flatMap(
+            row -> {
+              if (row.state().isLive() && row.state() != SessionStatus.STOPPING) {
+                return Mono.just(row);
+              }
+              if (!row.state().canStart()) {
+                return Mono.error(conflict(row, "start it again once it is stopped"));
+              }
+              return imagePresent(
+                      row.image(), message -> conflict(row, "it cannot start: " + message))
+                  // A failed session keeps its exited container for its logs; it goes now.
+                  .then(SessionCleanup.removeContainerAndNetwork(runtime, row))
+                  .then(transitions.resumed(row.id(), config.container().basePort()))
+                  .flatMap(
+                      resumed -> {
+                        if (resumed.state() != SessionStatus.STARTING) {
+                          return Mono.error(conflict(resumed, "it can no longer be started"));
+                        }
+                        launcher.launch(resumed, storedEnv(resumed));
+                        return Mono.just(resumed);
+                      });
+            })
+        .map(SessionRow::toApi);
+  }
+
+  private Map<String, String> storedEnv(SessionRow row) {
+    return json.readValue(row.env(), new TypeReference<Map<String, String>>() {});
+  }
+
+  private static String stoppedBy(SignedInUser user, SessionRow row) {
+    return row.userId().equals(user.account().id().toString())
+        ? "stopped by its owner"
+        : "stopped by " + user.account().username() + " (admin)";
+  }
+
+  private Mono<Void> imagePresent(String image, Function<String, RuntimeException> missing) {
+    return images
+        .present(image)
+        .timeout(ENGINE_QUESTION_TIMEOUT)
+        .flatMap(
+            present ->
+                present
+                    ? Mono.<Void>empty()
+                    : Mono.error(
+                        missing.apply(
+                            "image "
+                                + image
+                                + " is not present on "
+                                + runtime.engine().name()
+                                + "; build it ("
+                                + ImageBuildCommand.forImage(image)
+                                + ") or pull it first")));
   }
 
   /**
@@ -185,7 +267,7 @@ class SessionService {
         .flatMap(
             row -> {
               if (row.state() != SessionStatus.RUNNING || row.containerId() == null) {
-                return Mono.error(notRunning(row));
+                return Mono.error(conflict(row, "not running"));
               }
               return runtime
                   .stats(row.containerId())
@@ -240,9 +322,10 @@ class SessionService {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private static ErrorResponseException notRunning(SessionRow row) {
+  /** 409 with the session's state, named as the proxies name it ("status" is the HTTP code). */
+  private static ErrorResponseException conflict(SessionRow row, String why) {
     ErrorResponseException error = new ErrorResponseException(HttpStatus.CONFLICT);
-    error.getBody().setDetail("the session is " + row.status() + ", not running");
+    error.getBody().setDetail("the session is " + row.status() + "; " + why);
     error.getBody().setProperty("session_status", row.status());
     return error;
   }

@@ -6,6 +6,7 @@ import io.workspacebackend.model.session.SessionPorts;
 import io.workspacebackend.model.session.SessionStatus;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +20,14 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Sessions in the database, off the event loop. Creating one checks the user's limit and that its
- * workspace nests with no other, picks free ports and inserts the row and its port leases in one
- * transaction.
+ * Sessions in the database, off the event loop. Making a session live (creating it, starting it
+ * again, adopting its restarted container) checks its user's limits and leases its ports in the
+ * same transaction that stores it; creating one also checks that its workspace nests with no other.
  *
  * <p>Every row is also held in memory, so that finding a session (which every proxied request does)
  * reads no database. This class is the only writer of {@code sessions}: its writes take turns
- * (SQLite has one writer anyway) and update memory right after each commit, in commit order.
+ * (SQLite has one writer anyway) and update memory right after each commit, in commit order. Inside
+ * a write, memory is exactly what is committed, so the checks read it.
  */
 @Component
 @DependsOnDatabaseInitialization
@@ -35,16 +37,22 @@ class SessionStore {
   private final JdbcAccess access;
   private final PortLeases ports;
   private final Database database;
+  private final SessionLimits limits;
   private final Map<String, SessionRow> byId = new ConcurrentHashMap<>();
   private final Object writes = new Object();
 
   SessionStore(
-      SessionRows rows, JdbcAggregateTemplate aggregates, JdbcAccess access, Database database) {
+      SessionRows rows,
+      JdbcAggregateTemplate aggregates,
+      JdbcAccess access,
+      Database database,
+      SessionLimits limits) {
     this.rows = rows;
     this.aggregates = aggregates;
     this.access = access;
     this.ports = new PortLeases(access.jdbc());
     this.database = database;
+    this.limits = limits;
     rows.findAll().forEach(row -> byId.put(row.id(), row));
   }
 
@@ -60,67 +68,101 @@ class SessionStore {
       String runtime,
       String serviceSecret,
       String env,
+      long memoryBytes,
+      double cpus,
       Instant createdAt) {}
 
-  Mono<SessionRow> create(Draft draft, int maxPerUser, int basePort) {
+  Mono<SessionRow> create(Draft draft, int basePort) {
     return write(
         // One IMMEDIATE transaction (see SqliteDataSources): concurrent creates take turns, so
         // none can pick a port another is about to hold.
         () ->
-            access
-                .transactions()
-                .execute(
-                    transaction -> {
-                      if (rows.countLiveOf(draft.userId()) >= maxPerUser) {
-                        throw new SessionLimitException(maxPerUser);
-                      }
-                      // Checked in the same transaction as the insert, so two requests cannot
-                      // each miss the other's nesting.
-                      WorkspaceNesting.conflict(
-                              Path.of(draft.workspacePath()),
-                              rows.findWorkspacePaths().stream().map(Path::of).toList())
-                          .ifPresent(
-                              reason -> {
-                                throw new InvalidSessionRequestException("workspace", reason);
-                              });
-                      SessionPorts picked = ports.pick(basePort);
-                      SessionRow row = newRow(draft, picked);
-                      aggregates.insert(row);
-                      ports.hold(row.id(), picked);
-                      return row;
-                    }),
+            inTransaction(
+                () -> {
+                  SessionRow candidate = newRow(draft, new SessionPorts(0, 0, 0));
+                  limits.admit(candidate, liveOf(draft.userId()));
+                  // Checked in the same transaction as the insert, so two requests cannot each
+                  // miss the other's nesting.
+                  WorkspaceNesting.conflict(
+                          Path.of(draft.workspacePath()),
+                          byId.values().stream().map(row -> Path.of(row.workspacePath())).toList())
+                      .ifPresent(
+                          reason -> {
+                            throw new InvalidSessionRequestException("workspace", reason);
+                          });
+                  SessionPorts picked = ports.pick(basePort);
+                  SessionRow row = newRow(draft, picked);
+                  aggregates.insert(row);
+                  ports.hold(row.id(), picked);
+                  return row;
+                }),
         row -> byId.put(row.id(), row));
+  }
+
+  /**
+   * A stopped or failed session starts again: {@code toStarting} moves it (or refuses, leaving it
+   * as it is, which is then what this emits). Moved, it must fit its user's limits; it gets a new
+   * secret and holds its ports again, or new ones from {@code basePort} if any is taken.
+   */
+  Mono<SessionRow> resume(String id, UnaryOperator<SessionRow> toStarting, int basePort) {
+    return write(
+        () ->
+            inTransaction(
+                () -> {
+                  SessionRow row = byId.get(id);
+                  if (row == null) {
+                    return null;
+                  }
+                  SessionRow starting = toStarting.apply(row);
+                  if (starting.state() != SessionStatus.STARTING || starting.equals(row)) {
+                    return row;
+                  }
+                  limits.admit(starting, liveOf(row.userId()));
+                  SessionPorts leased =
+                      ports.holdIfFree(id, row.ports()) ? row.ports() : holdNew(id, basePort);
+                  SessionRow resumed = starting.resumed(SessionSecrets.generate(), leased);
+                  aggregates.update(resumed);
+                  return resumed;
+                }),
+        row -> byId.put(row.id(), row));
+  }
+
+  private SessionPorts holdNew(String id, int basePort) {
+    SessionPorts picked = ports.pick(basePort);
+    ports.hold(id, picked);
+    return picked;
   }
 
   /**
    * A failed session whose container was started again from outside (say {@code docker restart})
    * becomes {@code starting} again — in one transaction that holds its ports again and checks the
-   * user's limit, so adopting it can neither share a port with a newer session nor exceed the
-   * limit. Empty when the session cannot be adopted: not failed, not on that container, or one of
-   * its ports or the user's last slot taken meanwhile.
+   * user's limits, so adopting it can neither share a port with a newer session nor exceed a limit.
+   * Empty when the session cannot be adopted: not failed, not on that container, or one of its
+   * ports or its user's limits taken meanwhile.
    */
-  Mono<Optional<SessionRow>> readopt(String id, String containerId, int maxPerUser) {
+  Mono<Optional<SessionRow>> readopt(String id, String containerId) {
     return write(
         () ->
-            access
-                .transactions()
-                .execute(
-                    transaction -> {
-                      Optional<SessionRow> found = rows.findById(id);
-                      if (found.isEmpty()) {
-                        return Optional.<SessionRow>empty();
-                      }
-                      SessionRow row = found.get();
-                      if (row.state() != SessionStatus.FAILED
-                          || !containerId.equals(row.containerId())
-                          || rows.countLiveOf(row.userId()) >= maxPerUser
-                          || !ports.holdIfFree(row.id(), row.ports())) {
-                        return Optional.<SessionRow>empty();
-                      }
-                      SessionRow restarted = row.restarted();
-                      aggregates.update(restarted);
-                      return Optional.of(restarted);
-                    }),
+            inTransaction(
+                () -> {
+                  SessionRow row = byId.get(id);
+                  if (row == null
+                      || row.state() != SessionStatus.FAILED
+                      || !containerId.equals(row.containerId())) {
+                    return Optional.<SessionRow>empty();
+                  }
+                  SessionRow restarted = row.restarted();
+                  try {
+                    limits.admit(restarted, liveOf(row.userId()));
+                  } catch (RuntimeException overLimit) {
+                    return Optional.<SessionRow>empty();
+                  }
+                  if (!ports.holdIfFree(row.id(), row.ports())) {
+                    return Optional.<SessionRow>empty();
+                  }
+                  aggregates.update(restarted);
+                  return Optional.of(restarted);
+                }),
         adopted -> adopted.ifPresent(row -> byId.put(row.id(), row)));
   }
 
@@ -140,8 +182,18 @@ class SessionStore {
     return database.call(rows::findAllByOrderByCreatedAtDesc);
   }
 
-  Mono<List<SessionRow>> listLive() {
-    return database.call(rows::findLive);
+  /** The live sessions, oldest first, from memory. */
+  List<SessionRow> live() {
+    return byId.values().stream()
+        .filter(row -> row.state().isLive())
+        .sorted(Comparator.comparing(SessionRow::createdAt))
+        .toList();
+  }
+
+  private List<SessionRow> liveOf(String userId) {
+    return byId.values().stream()
+        .filter(row -> row.state().isLive() && row.userId().equals(userId))
+        .toList();
   }
 
   /**
@@ -151,41 +203,40 @@ class SessionStore {
   Mono<SessionRow> update(String id, UnaryOperator<SessionRow> change) {
     return write(
         () ->
-            access
-                .transactions()
-                .execute(
-                    transaction ->
-                        rows.findById(id)
-                            .map(
-                                current -> {
-                                  SessionRow next = change.apply(current);
-                                  if (next.equals(current)) {
-                                    return current;
-                                  }
-                                  aggregates.update(next);
-                                  if (!next.state().isLive()) {
-                                    ports.release(id);
-                                  }
-                                  return next;
-                                })
-                            .orElse(null)),
+            inTransaction(
+                () ->
+                    rows.findById(id)
+                        .map(
+                            current -> {
+                              SessionRow next = change.apply(current);
+                              if (next.equals(current)) {
+                                return current;
+                              }
+                              aggregates.update(next);
+                              if (!next.state().isLive()) {
+                                ports.release(id);
+                              }
+                              return next;
+                            })
+                        .orElse(null)),
         next -> byId.put(next.id(), next));
   }
 
   Mono<Void> delete(String id) {
     return write(
-            () -> {
-              access
-                  .transactions()
-                  .executeWithoutResult(
-                      transaction -> {
-                        ports.release(id);
-                        rows.deleteById(id);
-                      });
-              return id;
-            },
+            () ->
+                inTransaction(
+                    () -> {
+                      ports.release(id);
+                      rows.deleteById(id);
+                      return id;
+                    }),
             byId::remove)
         .then();
+  }
+
+  private <T> T inTransaction(Supplier<T> work) {
+    return access.transactions().execute(transaction -> work.get());
   }
 
   /**
@@ -222,10 +273,14 @@ class SessionStore {
         picked.fileserver(),
         picked.ttyd(),
         draft.env(),
+        draft.memoryBytes(),
+        draft.cpus(),
         draft.createdAt(),
         null,
         null,
         null,
-        null);
+        null,
+        null,
+        false);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.workspacebackend.model.session.SessionPorts;
+import io.workspacebackend.model.session.StartupStep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +50,14 @@ class ServiceReadinessTest {
             answering("/tree?path=.&depth=0", "Bearer " + SECRET),
             answering("/", ServiceCredentials.terminal(SECRET)));
 
-    readiness.await(ports, SECRET, LONG, Mono.never()).block();
+    List<StartupStep> ready = new CopyOnWriteArrayList<>();
+
+    readiness.await(ports, SECRET, LONG, Mono.never(), ready::add).block();
+
+    assertThat(ready)
+        .as("each service's readiness is reported once")
+        .containsExactlyInAnyOrder(
+            StartupStep.OPENCODE_READY, StartupStep.FILES_READY, StartupStep.TERMINAL_READY);
   }
 
   @Test
@@ -61,7 +70,7 @@ class ServiceReadinessTest {
             answering("/tree?path=.&depth=0", "Bearer " + SECRET),
             answering("/", ServiceCredentials.terminal(SECRET)));
 
-    readiness.await(ports, SECRET, LONG, Mono.never()).block();
+    readiness.await(ports, SECRET, LONG, Mono.never(), step -> {}).block();
 
     assertThat(opencode.answeredWhileFirstHeld.get())
         .as("a later probe was answered while the first was still open")
@@ -78,7 +87,10 @@ class ServiceReadinessTest {
             answering("/", ServiceCredentials.terminal(SECRET)));
 
     assertThatThrownBy(
-            () -> readiness.await(ports, SECRET, Duration.ofSeconds(1), Mono.never()).block())
+            () ->
+                readiness
+                    .await(ports, SECRET, Duration.ofSeconds(1), Mono.never(), step -> {})
+                    .block())
         .hasMessage("services did not answer within 1 s (files 127.0.0.1:" + files + ")");
   }
 
@@ -95,7 +107,8 @@ class ServiceReadinessTest {
                         ports,
                         SECRET,
                         LONG,
-                        Mono.delay(Duration.ofMillis(50)).then(Mono.error(stopped)))
+                        Mono.delay(Duration.ofMillis(50)).then(Mono.error(stopped)),
+                        step -> {})
                     .block())
         .isSameAs(stopped);
   }

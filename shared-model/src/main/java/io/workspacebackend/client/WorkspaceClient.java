@@ -8,6 +8,8 @@ import io.workspacebackend.model.invite.Invite;
 import io.workspacebackend.model.invite.InviteRequest;
 import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.session.SessionDeleted;
+import io.workspacebackend.model.session.SessionProgress;
 import io.workspacebackend.model.session.SessionStats;
 import io.workspacebackend.model.user.User;
 import io.workspacebackend.model.user.UserChange;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -137,7 +140,22 @@ public final class WorkspaceClient {
     return call(post("/api/sessions", create), Session.class);
   }
 
-  /** Stops and removes the session's container; returns once it is gone. */
+  /**
+   * Stops the session, keeping its workspace and settings; it comes back {@code stopping} and is
+   * {@code stopped} once its container is gone.
+   */
+  public Session stopSession(UUID id) {
+    return call(
+        request("/api/sessions/" + id + "/stop").POST(BodyPublishers.noBody()), Session.class);
+  }
+
+  /** Starts a stopped or failed session again; it comes back {@code starting}. */
+  public Session startSession(UUID id) {
+    return call(
+        request("/api/sessions/" + id + "/start").POST(BodyPublishers.noBody()), Session.class);
+  }
+
+  /** Stops and removes the session's container and forgets it; returns once it is gone. */
   public void deleteSession(UUID id) {
     HttpResponse<String> response = send(request("/api/sessions/" + id).DELETE(), DELETE_TIMEOUT);
     check(response);
@@ -170,21 +188,30 @@ public final class WorkspaceClient {
   }
 
   /**
-   * Follows {@code /api/events}: each session the caller may see, whenever it changes. A deleted
-   * session is announced a last time with status {@code stopped}. {@code end} is called once if the
-   * stream ends or fails (not after {@link Subscription#close()}); when the server ended it because
-   * the sign-in was withdrawn (logout, account disabled: 401; admin role removed: 403), with the
-   * {@link ApiException} it sent as its last event.
+   * Follows {@code /api/events}: each session the caller may see, whenever it changes. {@code end}
+   * is called once if the stream ends or fails (not after {@link Subscription#close()}); when the
+   * server ended it because the sign-in was withdrawn (logout, account disabled: 401; admin role
+   * removed: 403), with the {@link ApiException} it sent as its last event.
    */
   public Subscription events(Consumer<Session> onSession, Consumer<Throwable> end) {
+    return followEvents(onSession::accept, end);
+  }
+
+  /** As {@link #events(Consumer, Consumer)}, with start-up progress and deletions too. */
+  public Subscription followEvents(SessionEventListener listener, Consumer<Throwable> end) {
     AtomicReference<ApiException> revoked = new AtomicReference<>();
     EventStreamParser parser =
         new EventStreamParser(
             (event, data) -> {
-              if (event.equals("session")) {
-                onSession.accept(ClientJson.read(data, Session.class));
-              } else if (event.equals("revoked")) {
-                revoked.set(ClientJson.problem(data));
+              switch (event) {
+                case "session" -> listener.session(ClientJson.read(data, Session.class));
+                case "progress" -> listener.progress(ClientJson.read(data, SessionProgress.class));
+                case "deleted" ->
+                    listener.deleted(ClientJson.read(data, SessionDeleted.class).sessionId());
+                case "revoked" -> revoked.set(ClientJson.problem(data));
+                default -> {
+                  // Events a newer server may add are not this client's to understand.
+                }
               }
             });
     return new StreamReader(

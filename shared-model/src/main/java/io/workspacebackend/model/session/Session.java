@@ -3,7 +3,10 @@ package io.workspacebackend.model.session;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A workspace session as the API shows it; {@code null} fields are not known (yet). */
+/**
+ * A workspace session as the API shows it; {@code null} fields are not known (yet). {@code
+ * stopReason} says why a {@code stopping} or {@code stopped} session was stopped.
+ */
 public record Session(
     UUID id,
     String name,
@@ -20,4 +23,5 @@ public record Session(
     Instant startedAt,
     Instant stoppedAt,
     String errorMessage,
-    Integer exitCode) {}
+    Integer exitCode,
+    String stopReason) {}
