@@ -39,7 +39,7 @@ public final class DurationFormat {
     }
   }
 
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     if (duration.isNegative() || duration.getNano() % 1_000_000 != 0) {
       return duration.toString();
     }

@@ -239,6 +239,16 @@ final class Settings {
           fixed(Duration.ofSeconds(90)),
           c -> c.sessions().streamIdleTimeout());
 
+  static final Setting<Duration> SESSIONS_IDLE_TIMEOUT =
+      Setting.of(
+          SESSIONS,
+          "idle_timeout",
+          "How long a running session may go without work (requests, terminal traffic, its agent"
+              + " busy) before it is stopped, its workspace kept; 0 keeps sessions running.",
+          ValueTypes.duration(true),
+          fixed(Duration.ZERO),
+          c -> c.sessions().idleTimeout());
+
   static final Setting<Path> PATHS_STATE_DIR =
       Setting.of(
           PATHS,
@@ -305,6 +315,7 @@ final class Settings {
           SESSIONS_STOP_TIMEOUT,
           SESSIONS_RESPONSE_TIMEOUT,
           SESSIONS_STREAM_IDLE_TIMEOUT,
+          SESSIONS_IDLE_TIMEOUT,
           PATHS_DATA_DIR,
           PATHS_STATE_DIR,
           PATHS_WORKSPACE_ROOT,
@@ -344,7 +355,8 @@ final class Settings {
             v.get(SESSIONS_STARTUP_TIMEOUT),
             v.get(SESSIONS_STOP_TIMEOUT),
             v.get(SESSIONS_RESPONSE_TIMEOUT),
-            v.get(SESSIONS_STREAM_IDLE_TIMEOUT)),
+            v.get(SESSIONS_STREAM_IDLE_TIMEOUT),
+            v.get(SESSIONS_IDLE_TIMEOUT)),
         new WorkspaceConfig.Paths(
             v.get(PATHS_DATA_DIR), v.get(PATHS_STATE_DIR), v.get(PATHS_WORKSPACE_ROOT)),
         new WorkspaceConfig.Logging(v.get(LOGGING_LEVEL), v.get(LOGGING_FILE)));

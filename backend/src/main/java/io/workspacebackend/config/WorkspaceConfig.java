@@ -58,7 +58,13 @@ public record WorkspaceConfig(
       Duration startupTimeout,
       Duration stopTimeout,
       Duration responseTimeout,
-      Duration streamIdleTimeout) {}
+      Duration streamIdleTimeout,
+      Duration idleTimeout) {
+    /** Whether idle sessions are stopped ({@code idle_timeout} above zero). */
+    public boolean stopsIdleSessions() {
+      return !idleTimeout.isZero();
+    }
+  }
 
   /** {@code [paths]}: where the backend keeps its files. */
   public record Paths(Path dataDir, Path stateDir, Path workspaceRoot) {}

@@ -89,7 +89,7 @@ public final class SqliteDialect extends AbstractDialect implements JdbcDialect 
 
   @Override
   public Collection<Object> getConverters() {
-    return List.of(InstantToText.INSTANCE, TextToInstant.INSTANCE);
+    return List.of(InstantToText.INSTANCE, TextToInstant.INSTANCE, IntegerToBoolean.INSTANCE);
   }
 
   @WritingConverter
@@ -109,6 +109,17 @@ public final class SqliteDialect extends AbstractDialect implements JdbcDialect 
     @Override
     public Instant convert(String source) {
       return Instant.parse(source);
+    }
+  }
+
+  /** SQLite has no boolean: 0/1 columns (see the migrations' CHECKs) read as false/true. */
+  @ReadingConverter
+  enum IntegerToBoolean implements Converter<Integer, Boolean> {
+    INSTANCE;
+
+    @Override
+    public Boolean convert(Integer source) {
+      return source != 0;
     }
   }
 }

@@ -9,6 +9,7 @@ import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.proxy.HeaderPolicy.Direction;
 import io.workspacebackend.proxy.ProxyConfiguration.ProxyClients;
 import io.workspacebackend.session.ProxyTarget;
+import io.workspacebackend.session.SessionActivity;
 import io.workspacebackend.session.SessionTargets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ public class SessionProxy {
   private final JsonMapper json;
   private final Duration startupTimeout;
   private final LiveConnections connections;
+  private final SessionActivity activity;
 
   SessionProxy(
       SessionTargets sessions,
@@ -55,7 +57,9 @@ public class SessionProxy {
       TrustedOrigins origins,
       WorkspaceConfig config,
       JsonMapper json,
-      LiveConnections connections) {
+      LiveConnections connections,
+      SessionActivity activity) {
+    this.activity = activity;
     this.sessions = sessions;
     this.forwarder =
         new HttpForwarder(
@@ -83,6 +87,9 @@ public class SessionProxy {
         .flatMap(StartupGate::admitHttp)
         .flatMap(
             target -> {
+              if (isWork(exchange.getRequest())) {
+                activity.worked(target.sessionId());
+              }
               Upstream upstream = Upstream.of(target, service, mount);
               return forwarder.forward(
                   exchange, upstream, Mount.segments(upstream.prefix()), grant(user, target));
@@ -144,9 +151,21 @@ public class SessionProxy {
                       new TerminalInit(ProxiedService.ttydAuthToken(target.serviceSecret()), json),
                       ProxyConfiguration.MAX_FRAME_PAYLOAD,
                       connections,
-                      grant(user, target));
+                      grant(user, target),
+                      () -> activity.worked(target.sessionId()));
               return clients.webSockets().handleRequest(exchange, bridge);
             });
+  }
+
+  /**
+   * Whether a request is work that keeps its session from being idle: not an event stream opened (a
+   * browser tab left open keeps one; what the agent does is asked of it instead) and not a health
+   * check.
+   */
+  static boolean isWork(ServerHttpRequest request) {
+    String accept = request.getHeaders().getFirst(HttpHeaders.ACCEPT);
+    return (accept == null || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE))
+        && !request.getPath().value().endsWith("/health");
   }
 
   /** What a connection into the session rests on: it ends when that is withdrawn. */

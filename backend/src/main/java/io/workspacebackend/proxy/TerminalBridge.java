@@ -49,6 +49,7 @@ final class TerminalBridge implements WebSocketHandler {
   private final int maxFramePayload;
   private final LiveConnections connections;
   private final ConnectionGrant grant;
+  private final Runnable worked;
 
   TerminalBridge(
       HttpClient client,
@@ -59,7 +60,8 @@ final class TerminalBridge implements WebSocketHandler {
       TerminalInit init,
       int maxFramePayload,
       LiveConnections connections,
-      ConnectionGrant grant) {
+      ConnectionGrant grant,
+      Runnable worked) {
     this.client = client;
     this.upstream = upstream;
     this.dialHeaders = dialHeaders;
@@ -69,6 +71,7 @@ final class TerminalBridge implements WebSocketHandler {
     this.maxFramePayload = maxFramePayload;
     this.connections = connections;
     this.grant = grant;
+    this.worked = worked;
   }
 
   @Override
@@ -152,7 +155,12 @@ final class TerminalBridge implements WebSocketHandler {
     // Checked per message, so that a key typed after the revocation never reaches ttyd, even
     // before the close frames are out.
     Mono<Void> toTtyd =
-        out.sendObject(session.receive().filter(message -> !live.isRevoked()).map(init::toUpstream))
+        out.sendObject(
+                session
+                    .receive()
+                    .filter(message -> !live.isRevoked())
+                    .doOnNext(message -> workedIf(message.getType() != WebSocketMessage.Type.PONG))
+                    .map(init::toUpstream))
             .then()
             .onErrorResume(e -> Mono.empty());
     Mono<Void> toClient =
@@ -160,6 +168,11 @@ final class TerminalBridge implements WebSocketHandler {
             .send(
                 in.aggregateFrames(maxFramePayload)
                     .receiveFrames()
+                    .doOnNext(
+                        frame ->
+                            workedIf(
+                                frame instanceof TextWebSocketFrame
+                                    || frame instanceof BinaryWebSocketFrame))
                     .mapNotNull(frame -> toClient(buffers, frame)))
             .onErrorResume(e -> Mono.empty());
     Mono<Void> clientClosed =
@@ -201,6 +214,13 @@ final class TerminalBridge implements WebSocketHandler {
   }
 
   /** The frame as a message for the client; null for frames Reactor Netty handles itself. */
+  /** Keys typed and output shown are a session's work; pings and pongs are not. */
+  private void workedIf(boolean data) {
+    if (data) {
+      worked.run();
+    }
+  }
+
   private static WebSocketMessage toClient(NettyDataBufferFactory buffers, WebSocketFrame frame) {
     WebSocketMessage.Type type;
     if (frame instanceof TextWebSocketFrame) {

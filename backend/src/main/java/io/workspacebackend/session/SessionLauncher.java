@@ -70,30 +70,46 @@ class SessionLauncher {
    * step, tell how it goes.
    */
   void launch(SessionRow row, Map<String, String> sessionEnv) {
+    launch(row, sessionEnv, Mono.empty());
+  }
+
+  /**
+   * Launches a stopped or failed session again; first removes what its last run left (a failed
+   * session keeps its exited container, for its logs, until now).
+   */
+  void relaunch(SessionRow row, Map<String, String> sessionEnv) {
+    launch(row, sessionEnv, SessionCleanup.removeContainerAndNetwork(runtime, row));
+  }
+
+  private void launch(SessionRow row, Map<String, String> sessionEnv, Mono<Void> clearFirst) {
     String id = row.id();
     LaunchWatch watch = new LaunchWatch(events.changes(), id);
     LaunchClock clock = new LaunchClock(id);
     // Each step runs to its end even if another fails, so what a failed launch made is all there
     // when the cleanup (or a deletion waiting for this launch) looks for it.
     Mono<Void> launch =
-        Mono.zipDelayError(
-                clock.time(
-                    "store starting",
-                    transitions
-                        .starting(id)
-                        .switchIfEmpty(Mono.error(LaunchAbandonedException::new))
-                        .flatMap(stored -> isStarting(stored).thenReturn(stored))),
-                clock.time(
-                    "create network",
-                    runtime
-                        .createNetwork(row.networkName(), SessionContainers.labels(row, instance))
-                        .doOnSuccess(network -> progress(row, StartupStep.NETWORK))),
-                clock.time("prepare workspace", prepareWorkspace(row)))
-            .flatMap(
-                done ->
-                    watch.check().then(startContainer(row, sessionEnv, done.getT3(), watch, clock)))
-            .then(clock.time("store running", transitions.running(id)))
-            .then();
+        clearFirst.then(
+            Mono.zipDelayError(
+                    clock.time(
+                        "store starting",
+                        transitions
+                            .starting(id)
+                            .switchIfEmpty(Mono.error(LaunchAbandonedException::new))
+                            .flatMap(stored -> isStarting(stored).thenReturn(stored))),
+                    clock.time(
+                        "create network",
+                        runtime
+                            .createNetwork(
+                                row.networkName(), SessionContainers.labels(row, instance))
+                            .doOnSuccess(network -> progress(row, StartupStep.NETWORK))),
+                    clock.time("prepare workspace", prepareWorkspace(row)))
+                .flatMap(
+                    done ->
+                        watch
+                            .check()
+                            .then(startContainer(row, sessionEnv, done.getT3(), watch, clock)))
+                .then(clock.time("store running", transitions.running(id)))
+                .then());
     track(id, clock.time("launch", launch), watch);
   }
 

@@ -201,17 +201,15 @@ class SessionService {
               }
               return imagePresent(
                       row.image(), message -> conflict(row, "it cannot start: " + message))
-                  // A failed session keeps its exited container for its logs; it goes now.
-                  .then(SessionCleanup.removeContainerAndNetwork(runtime, row))
                   .then(transitions.resumed(row.id(), config.container().basePort()))
+                  .doOnNext(resumed -> launcher.relaunch(resumed, storedEnv(resumed)))
+                  // Another start moved it first: as for a session already starting.
+                  .switchIfEmpty(Mono.defer(() -> owned(user, id)))
                   .flatMap(
-                      resumed -> {
-                        if (resumed.state() != SessionStatus.STARTING) {
-                          return Mono.error(conflict(resumed, "it can no longer be started"));
-                        }
-                        launcher.launch(resumed, storedEnv(resumed));
-                        return Mono.just(resumed);
-                      });
+                      now ->
+                          now.state().isLive() && now.state() != SessionStatus.STOPPING
+                              ? Mono.just(now)
+                              : Mono.error(conflict(now, "it can no longer be started")));
             })
         .map(SessionRow::toApi);
   }

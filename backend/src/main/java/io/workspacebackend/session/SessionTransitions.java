@@ -25,11 +25,17 @@ class SessionTransitions {
   private final SessionStore store;
   private final SessionEvents events;
   private final LiveConnections connections;
+  private final SessionActivity activity;
 
-  SessionTransitions(SessionStore store, SessionEvents events, LiveConnections connections) {
+  SessionTransitions(
+      SessionStore store,
+      SessionEvents events,
+      LiveConnections connections,
+      SessionActivity activity) {
     this.store = store;
     this.events = events;
     this.connections = connections;
+    this.activity = activity;
   }
 
   /** A new session's launch begins (a started-again one is stored as starting already). */
@@ -45,7 +51,8 @@ class SessionTransitions {
   /**
    * A stopped or failed session starts again on a new container: a new secret, its ports leased
    * again (new ones if another session holds them), within its user's limits — all in one
-   * transaction, see {@link SessionStore#resume}.
+   * transaction, see {@link SessionStore#resume}. Empty if it did not move (it was not stopped or
+   * failed, or another start moved it first).
    */
   Mono<SessionRow> resumed(String id, int basePort) {
     AtomicBoolean moved = new AtomicBoolean();
@@ -58,12 +65,8 @@ class SessionTransitions {
               return next;
             },
             basePort)
-        .doOnNext(
-            row -> {
-              if (moved.get()) {
-                startedAgain(row);
-              }
-            });
+        .filter(row -> moved.get())
+        .doOnNext(this::startedAgain);
   }
 
   /** A failed session whose container runs again: starting, if it may be (see the store). */
@@ -80,13 +83,15 @@ class SessionTransitions {
     return change(id, row -> row.withContainerId(containerId));
   }
 
+  /** Running: its idle time counts from now. */
   Mono<SessionRow> running(String id) {
     return change(
-        id,
-        row ->
-            row.state() == SessionStatus.STARTING
-                ? moved(row, SessionStatus.RUNNING, same -> same.running(now()))
-                : row);
+            id,
+            row ->
+                row.state() == SessionStatus.STARTING
+                    ? moved(row, SessionStatus.RUNNING, same -> same.running(now()))
+                    : row)
+        .doOnNext(row -> activity.worked(id));
   }
 
   /**
@@ -135,6 +140,7 @@ class SessionTransitions {
 
   /** The session's row is gone: its last word on the event stream. */
   void deleted(SessionRow row) {
+    activity.forget(row.id());
     events.deleted(row);
   }
 

@@ -107,7 +107,8 @@ final class ProxyHarness implements AutoCloseable {
         new TerminalInit(ProxiedService.ttydAuthToken(SECRET), JsonMapper.builder().build()),
         ProxyConfiguration.MAX_FRAME_PAYLOAD,
         connections,
-        GRANT);
+        GRANT,
+        () -> {});
   }
 
   /** As the backend's problem handler does, minus the body: status and headers. */

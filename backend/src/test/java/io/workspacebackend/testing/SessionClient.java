@@ -109,6 +109,31 @@ public final class SessionClient {
         .getResponseBody();
   }
 
+  /** {@code POST /api/sessions/{id}/stop}: 202 with the session as it is now. */
+  public Session stop(UUID id) {
+    return accepted("/api/sessions/" + id + "/stop");
+  }
+
+  /** {@code POST /api/sessions/{id}/start}: 202 with the session as it is now. */
+  public Session start(UUID id) {
+    return accepted("/api/sessions/" + id + "/start");
+  }
+
+  private Session accepted(String uri) {
+    Session session =
+        client
+            .post()
+            .uri(uri)
+            .exchange()
+            .expectStatus()
+            .isAccepted()
+            .expectBody(Session.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(session).isNotNull();
+    return session;
+  }
+
   public void delete(UUID id) {
     client.delete().uri("/api/sessions/" + id).exchange().expectStatus().isNoContent();
   }

@@ -1,5 +1,6 @@
 package io.workspacebackend.console.sessions;
 
+import io.workspacebackend.client.SessionEventListener;
 import io.workspacebackend.client.Subscription;
 import io.workspacebackend.console.shell.Workbench;
 import io.workspacebackend.console.terminal.TerminalView;
@@ -10,6 +11,7 @@ import io.workspacebackend.console.ui.Forms;
 import io.workspacebackend.console.ui.LogView;
 import io.workspacebackend.console.ui.Tables;
 import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.session.SessionProgress;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
@@ -21,11 +23,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -61,6 +67,10 @@ public final class SessionsView implements AutoCloseable {
   private final Label streamStatus = Forms.message("stream-status");
   private final Timeline ticker;
   private final BorderPane root = new BorderPane();
+
+  /** Flips whenever a row's session changes, so that actions bound to its state follow. */
+  private final BooleanProperty rowsChanged = new SimpleBooleanProperty();
+
   private Subscription events;
   private boolean closed;
 
@@ -111,6 +121,12 @@ public final class SessionsView implements AutoCloseable {
     Button logs = new Button("_Logs");
     logs.setId("show-logs");
     logs.setOnAction(event -> selected().ifPresent(this::openLogs));
+    Button stop = new Button("St_op");
+    stop.setId("stop-session");
+    stop.setOnAction(event -> selected().ifPresent(this::stop));
+    Button start = new Button("_Start");
+    start.setId("start-session");
+    start.setOnAction(event -> selected().ifPresent(this::start));
     Button delete = new Button("_Delete…");
     delete.setId("delete-session");
     delete.setOnAction(event -> selected().ifPresent(this::delete));
@@ -118,7 +134,18 @@ public final class SessionsView implements AutoCloseable {
     terminal.disableProperty().bind(nothingSelected);
     logs.disableProperty().bind(nothingSelected);
     delete.disableProperty().bind(nothingSelected);
-    return new ToolBar(create, terminal, logs, delete, showAll);
+    // Which actions a state allows is the state table's to say (SessionStatus).
+    stop.disableProperty().bind(selectedStatusAllows(SessionStatus::canStop).not());
+    start.disableProperty().bind(selectedStatusAllows(SessionStatus::canStart).not());
+    return new ToolBar(create, terminal, logs, stop, start, delete, showAll);
+  }
+
+  /** Whether the selected row's session, as last announced, is in a state that allows it. */
+  private BooleanBinding selectedStatusAllows(Predicate<SessionStatus> allows) {
+    return Bindings.createBooleanBinding(
+        () -> selected().map(item -> allows.test(item.session().status())).orElse(false),
+        table.getSelectionModel().selectedItemProperty(),
+        rowsChanged);
   }
 
   private List<TableColumn<SessionItem, ?>> columns() {
@@ -130,7 +157,9 @@ public final class SessionsView implements AutoCloseable {
     status.setCellValueFactory(
         cell ->
             Bindings.createObjectBinding(
-                () -> cell.getValue().session().status(), cell.getValue().sessionProperty()));
+                () -> cell.getValue().session().status(),
+                cell.getValue().sessionProperty(),
+                cell.getValue().progressProperty()));
     status.setCellFactory(column -> new StatusCell());
     TableColumn<SessionItem, String> image = column("Image", Session::image);
     TableColumn<SessionItem, String> created =
@@ -207,8 +236,23 @@ public final class SessionsView implements AutoCloseable {
     events =
         workbench
             .client()
-            .events(
-                session -> Platform.runLater(() -> apply(session)),
+            .followEvents(
+                new SessionEventListener() {
+                  @Override
+                  public void session(Session session) {
+                    Platform.runLater(() -> apply(session));
+                  }
+
+                  @Override
+                  public void progress(SessionProgress progress) {
+                    Platform.runLater(() -> showProgress(progress));
+                  }
+
+                  @Override
+                  public void deleted(UUID sessionId) {
+                    Platform.runLater(() -> remove(sessionId));
+                  }
+                },
                 failure -> Platform.runLater(() -> streamEnded(failure)));
     Forms.inform(streamStatus, "");
   }
@@ -237,20 +281,13 @@ public final class SessionsView implements AutoCloseable {
     retry.play();
   }
 
-  /** Applies one announced state: new rows appear, ended (deleted) ones go. */
+  /** Applies one announced state: new rows appear, known ones change. */
   private void apply(Session session) {
     boolean mine = session.userId().equals(workbench.user().id());
     if (!mine && !showAll.isSelected()) {
       return;
     }
     SessionItem known = byId.get(session.id());
-    if (session.status() == SessionStatus.STOPPED) {
-      if (known != null) {
-        items.remove(known);
-        byId.remove(session.id());
-      }
-      return;
-    }
     if (known == null) {
       SessionItem item = new SessionItem(session);
       byId.put(session.id(), item);
@@ -261,7 +298,39 @@ public final class SessionsView implements AutoCloseable {
     } else {
       known.update(session);
     }
+    rowsChanged.set(!rowsChanged.get());
     table.refresh();
+  }
+
+  private void showProgress(SessionProgress progress) {
+    SessionItem item = byId.get(progress.sessionId());
+    if (item != null) {
+      item.progressProperty().set(Optional.of(progress.step()));
+    }
+  }
+
+  /** A deleted session's row goes (its last event). */
+  private void remove(UUID sessionId) {
+    SessionItem gone = byId.remove(sessionId);
+    if (gone != null) {
+      items.remove(gone);
+    }
+  }
+
+  private void stop(SessionItem item) {
+    Session session = item.session();
+    Background.run(
+        () -> workbench.client().stopSession(session.id()),
+        this::apply,
+        failure -> workbench.failed("Could not stop the session", failure));
+  }
+
+  private void start(SessionItem item) {
+    Session session = item.session();
+    Background.run(
+        () -> workbench.client().startSession(session.id()),
+        this::apply,
+        failure -> workbench.failed("Could not start the session", failure));
   }
 
   private void tick() {
@@ -322,12 +391,7 @@ public final class SessionsView implements AutoCloseable {
           workbench.client().deleteSession(session.id());
           return session.id();
         },
-        id -> {
-          SessionItem gone = byId.remove(id);
-          if (gone != null) {
-            items.remove(gone);
-          }
-        },
+        this::remove,
         failure -> workbench.failed("Could not delete the session", failure));
   }
 
@@ -373,10 +437,19 @@ public final class SessionsView implements AutoCloseable {
         setTooltip(null);
         return;
       }
-      setText(status.wireName());
-      getStyleClass().add("status-" + status.wireName());
       SessionItem item = getTableRow() == null ? null : getTableRow().getItem();
-      String reason = item == null ? null : item.session().errorMessage();
+      String step =
+          item == null || !status.isStarting()
+              ? ""
+              : item.progressProperty().get().map(done -> " · " + done.label()).orElse("");
+      setText(status.wireName() + step);
+      getStyleClass().add("status-" + status.wireName());
+      String reason =
+          item == null
+              ? null
+              : item.session().errorMessage() != null
+                  ? item.session().errorMessage()
+                  : item.session().stopReason();
       setTooltip(reason == null ? null : new Tooltip(reason));
     }
   }

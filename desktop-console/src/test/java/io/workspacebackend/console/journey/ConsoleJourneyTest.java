@@ -253,6 +253,26 @@ class ConsoleJourneyTest extends FxRobot {
 
   @Test
   @Order(9)
+  void aStoppedSessionKeepsItsRowAndStartsAgain() {
+    selectTab("Sessions");
+    TableView<?> table = lookup("#sessions-table").queryAs(TableView.class);
+    interact(() -> table.getSelectionModel().select(0));
+    assertThat(lookup("#start-session").queryButton().isDisabled())
+        .as("a running session offers no start")
+        .isTrue();
+    clickOn("#stop-session");
+
+    await().atMost(SLOW).until(() -> lookup(".status-stopped").tryQuery().isPresent());
+    assertThat(table.getItems()).hasSize(1);
+    assertThat(lookup("#stop-session").queryButton().isDisabled()).isTrue();
+    clickOn("#start-session");
+
+    await().atMost(SLOW).until(() -> lookup(".status-running").tryQuery().isPresent());
+    assertThat(table.getItems()).hasSize(1);
+  }
+
+  @Test
+  @Order(10)
   void deletingTheSessionAfterConfirmationRemovesItsRow() {
     selectTab("Sessions");
     TableView<?> table = lookup("#sessions-table").queryAs(TableView.class);
@@ -271,7 +291,7 @@ class ConsoleJourneyTest extends FxRobot {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void quittingStopsTheLocalServer() throws TimeoutException {
     quit = true;
     FxToolkit.cleanupApplication(application);
