@@ -23,6 +23,7 @@ section() {
 section "start-up: serve to the first /api/health 200, fresh home each run" "$root/startup.sh" 5
 section "proxy, memory, SSE and terminal" "$root/proxy.sh" 10
 section "session start: POST to running, next to the docker run floor" "$root/sessions.sh" 30
+section "memory of idle sessions before and after the idle culler" "$root/idle.sh" 3 20s
 
 echo
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -243,8 +243,8 @@ final class Settings {
       Setting.of(
           SESSIONS,
           "idle_timeout",
-          "How long a running session may go without work (requests, terminal traffic, its agent"
-              + " busy) before it is stopped, its workspace kept; 0 keeps sessions running.",
+          "How long a running session may do no work (requests, terminal, its agent busy) before it"
+              + " is stopped, its workspace kept; 0 never stops one.",
           ValueTypes.duration(true),
           fixed(Duration.ZERO),
           c -> c.sessions().idleTimeout());

@@ -8,8 +8,10 @@ import io.workspacebackend.model.invite.Invite;
 import io.workspacebackend.model.invite.InviteRequest;
 import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.Session;
+import io.workspacebackend.model.session.SessionProgress;
 import io.workspacebackend.model.session.SessionStats;
 import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.model.session.StartupStep;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
 import io.workspacebackend.model.user.UserChange;
@@ -19,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -103,7 +106,26 @@ class WorkspaceClientTest {
     List<Session> seen = new CopyOnWriteArrayList<>();
     List<Throwable> ended = new CopyOnWriteArrayList<>();
 
-    try (Subscription events = client.events(seen::add, ended::add)) {
+    List<UUID> deleted = new CopyOnWriteArrayList<>();
+    List<SessionProgress> progress = new CopyOnWriteArrayList<>();
+    SessionEventListener listener =
+        new SessionEventListener() {
+          @Override
+          public void session(Session session) {
+            seen.add(session);
+          }
+
+          @Override
+          public void progress(SessionProgress step) {
+            progress.add(step);
+          }
+
+          @Override
+          public void deleted(UUID sessionId) {
+            deleted.add(sessionId);
+          }
+        };
+    try (Subscription events = client.followEvents(listener, ended::add)) {
       Session created =
           client.createSession(new CreateSessionRequest("typed", null, null, Map.of()));
       assertThat(created.status()).isIn(SessionStatus.PENDING, SessionStatus.STARTING);
@@ -111,6 +133,10 @@ class WorkspaceClientTest {
       await()
           .atMost(Duration.ofMinutes(3))
           .until(() -> seen.stream().anyMatch(s -> isNow(s, created, SessionStatus.RUNNING)));
+      assertThat(progress)
+          .filteredOn(step -> step.sessionId().equals(created.id()))
+          .extracting(SessionProgress::step)
+          .containsExactlyInAnyOrder(StartupStep.values());
       SessionStats stats = client.stats(created.id());
       assertThat(stats.memoryBytes()).isPositive();
       assertThat(stats.memoryLimitBytes()).isGreaterThanOrEqualTo(stats.memoryBytes());
@@ -119,9 +145,7 @@ class WorkspaceClientTest {
 
       client.deleteSession(created.id());
 
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> seen.stream().anyMatch(s -> isNow(s, created, SessionStatus.STOPPED)));
+      await().atMost(Duration.ofSeconds(30)).until(() -> deleted.contains(created.id()));
       assertThat(client.sessions()).isEmpty();
       assertThat(catchApi(() -> client.session(created.id())).status()).isEqualTo(404);
     }

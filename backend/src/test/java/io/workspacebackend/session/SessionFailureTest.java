@@ -147,26 +147,36 @@ class SessionFailureTest {
   }
 
   @Test
-  void deletingASessionAnnouncesItStoppedBeforeItDisappears() {
+  void deletingASessionAnnouncesItsDeletionAsItsLastEvent() {
     Accounts accounts = new Accounts(backend);
     SessionClient sessions = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
     Session session = sessions.create("short-lived");
-    List<Session> seen = new CopyOnWriteArrayList<>();
-    Disposable events = subscribe(sessions, seen);
+    List<ServerSentEvent<String>> seen = new CopyOnWriteArrayList<>();
+    Disposable events =
+        sessions
+            .http()
+            .get()
+            .uri("/api/events")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+            .getResponseBody()
+            .filter(event -> event.data() != null)
+            .subscribe(seen::add);
     try {
       sessions.delete(session.id());
 
+      String deleted = "{\"session_id\":\"" + session.id() + "\"}";
       Awaitility.await()
           .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  seen.stream()
-                      .anyMatch(
-                          s -> s.id().equals(session.id()) && s.status() == SessionStatus.STOPPED));
-      Session last = seen.get(seen.size() - 1);
-      assertThat(last.status()).isEqualTo(SessionStatus.STOPPED);
-      assertThat(last.stoppedAt()).isNotNull();
-      assertThat(last.errorMessage()).isNull();
+          .until(() -> seen.stream().anyMatch(event -> deleted.equals(event.data())));
+      ServerSentEvent<String> last = seen.get(seen.size() - 1);
+      assertThat(last.event()).isEqualTo("deleted");
+      assertThat(seen)
+          .filteredOn(event -> "session".equals(event.event()))
+          .extracting(ServerSentEvent::data)
+          .as("it was stopping, never stopped: stopped means kept")
+          .noneMatch(data -> data.contains("\"status\":\"stopped\""));
     } finally {
       events.dispose();
     }

@@ -66,6 +66,8 @@ class AppImageJourneyIT {
       output.awaitStep("the session runs", SLOW);
       sessionId = Optional.of(after(output.awaitStep("the terminal opened: terminal-", SLOW)));
       output.awaitStep("the terminal echoed ", SLOW);
+      output.awaitStep("the session is stopped, its row kept", SLOW);
+      output.awaitStep("the session runs again", SLOW);
       output.awaitStep("the session is deleted", SLOW);
       deleted = true;
       output.awaitStep("Ctrl+Q pressed", SLOW);

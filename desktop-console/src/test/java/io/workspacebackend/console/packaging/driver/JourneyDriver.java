@@ -85,6 +85,15 @@ public final class JourneyDriver {
 
       showSessionsTab();
       user.click(sessionCell());
+      user.click("#stop-session");
+      user.await(".status-stopped", SLOW);
+      step("the session is stopped, its row kept");
+      user.click(sessionCell());
+      user.click("#start-session");
+      user.await(".status-running", SLOW);
+      step("the session runs again");
+
+      user.click(sessionCell());
       user.click("#delete-session");
       user.click("#confirm");
       TableView<?> table = (TableView<?>) user.await("#sessions-table", QUICK);

@@ -26,36 +26,27 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 
 /**
- * Stop and start as a user does them, on the real Docker engine with the real session image: the
- * workspace, env and resources survive a stop; the container, the ports and the secret do not.
+ * Stop and start as a user does them, on a real engine with the real session image: the workspace,
+ * env and resources survive a stop; the container, the ports and the secret do not.
  */
-@Timeout(600)
-class SessionStopAndStartTest {
-  @RegisterExtension
-  static RunningBackend backend =
-      new RunningBackend()
-          .with("sessions.startup_timeout", "180s")
-          .with("sessions.max_per_user", "2");
-
-  private static final DockerClient docker = SessionClient.docker();
+abstract class StopAndStartContract {
   private static final Duration STARTUP = Duration.ofMinutes(3);
 
-  @AfterAll
-  static void closeDocker() throws Exception {
-    docker.close();
-  }
+  /** A backend on the engine under test, with {@code sessions.max_per_user} 2. */
+  abstract RunningBackend backend();
+
+  /** The engine under test, to look at containers from the outside. */
+  abstract DockerClient engine();
 
   @Test
   void aStoppedSessionKeepsItsWorkspaceAndSettingsAndStartsAgainBehindANewSecret()
       throws Exception {
-    Accounts accounts = new Accounts(backend);
+    Accounts accounts = new Accounts(backend());
+    DockerClient docker = engine();
     String token = accounts.register(Role.USER).token();
     SessionClient sessions = new SessionClient(accounts.as(token));
     try (FollowedStream events = FollowedStream.open(eventsUri(), token)) {
@@ -80,7 +71,7 @@ class SessionStopAndStartTest {
       assertThatThrownBy(() -> docker.inspectContainerCmd(running.containerId()).exec())
           .as("the container is gone")
           .isInstanceOf(NotFoundException.class);
-      assertThat(labelled(created)).as("nothing of it is left on the engine").isEmpty();
+      assertThat(labelled(docker, created)).as("nothing of it is left on the engine").isEmpty();
       assertThat(Files.readString(Path.of(stopped.workspacePath()).resolve("kept.txt")))
           .isEqualTo("still here");
       sessions
@@ -129,7 +120,8 @@ class SessionStopAndStartTest {
   @Test
   void startingASessionAgainCountsAgainstItsUsersLimitAndTwoStartsMakeOneContainer()
       throws Exception {
-    Accounts accounts = new Accounts(backend);
+    Accounts accounts = new Accounts(backend());
+    DockerClient docker = engine();
     SessionClient sessions = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
     Session first = sessions.await(sessions.create("first").id(), SessionStatus.RUNNING, STARTUP);
     sessions.stop(first.id());
@@ -168,7 +160,7 @@ class SessionStopAndStartTest {
       assertThat(start.get()).isEqualTo(202);
     }
     sessions.await(first.id(), SessionStatus.RUNNING, STARTUP);
-    assertThat(labelled(first)).as("one container for the session").hasSize(1);
+    assertThat(labelled(docker, first)).as("one container for the session").hasSize(1);
 
     sessions.delete(first.id());
     sessions.delete(second.id());
@@ -176,19 +168,20 @@ class SessionStopAndStartTest {
 
   @Test
   void aRestartKeepsAStoppedSessionStopped() throws Exception {
-    Accounts accounts = new Accounts(backend);
+    Accounts accounts = new Accounts(backend());
+    DockerClient docker = engine();
     String token = accounts.register(Role.USER).token();
     SessionClient sessions = new SessionClient(accounts.as(token));
     Session session = sessions.await(sessions.create("kept").id(), SessionStatus.RUNNING, STARTUP);
     sessions.stop(session.id());
     sessions.await(session.id(), SessionStatus.STOPPED, Duration.ofMinutes(1));
 
-    backend.stop();
-    backend.start();
+    backend().stop();
+    backend().start();
 
     SessionClient after = new SessionClient(accounts.as(token));
     assertThat(after.get(session.id()).status()).isEqualTo(SessionStatus.STOPPED);
-    assertThat(labelled(session)).isEmpty();
+    assertThat(labelled(docker, session)).isEmpty();
     after.start(session.id());
     after.await(session.id(), SessionStatus.RUNNING, STARTUP);
     after.delete(session.id());
@@ -208,7 +201,7 @@ class SessionStopAndStartTest {
     return steps;
   }
 
-  private static List<?> labelled(Session session) {
+  private static List<?> labelled(DockerClient docker, Session session) {
     return docker
         .listContainersCmd()
         .withShowAll(true)
@@ -241,7 +234,7 @@ class SessionStopAndStartTest {
         .getResponseBody();
   }
 
-  private static URI eventsUri() {
-    return URI.create("http://127.0.0.1:" + backend.server().port() + "/api/events");
+  private URI eventsUri() {
+    return URI.create("http://127.0.0.1:" + backend().server().port() + "/api/events");
   }
 }
