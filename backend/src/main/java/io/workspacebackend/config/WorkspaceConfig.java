@@ -50,11 +50,14 @@ public record WorkspaceConfig(
       int pidsLimit) {}
 
   /**
-   * {@code [sessions]}: workspace sessions, and how long the proxies wait for their services
+   * {@code [sessions]}: workspace sessions, the default quota of each user's live sessions (empty
+   * memory or CPU totals are unlimited), and how long the proxies wait for their services
    * (opencode's event stream sends a heartbeat every 10 s, well inside the stream idle timeout).
    */
   public record Sessions(
       int maxPerUser,
+      Optional<DataSize> maxMemoryPerUser,
+      Optional<Double> maxCpusPerUser,
       Duration startupTimeout,
       Duration stopTimeout,
       Duration responseTimeout,
