@@ -16,9 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code users list|quota}: through the running server's API, with an admin's token. Unlike {@code
@@ -32,12 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {UsersCommand.ListUsers.class, UsersCommand.SetQuota.class})
 final class UsersCommand extends CommandGroup {
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .build();
-
   /** The word that gives a value back to the server's default. */
   static final String DEFAULT = "default";
 
@@ -60,7 +51,7 @@ final class UsersCommand extends CommandGroup {
       WorkspaceClient client = server.connect(parent.root);
       List<User> users = ServerOptions.call(client::users);
       PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? JSON.writeValueAsString(users) + "\n" : UserTable.render(users));
+      out.print(json ? CliJson.write(users) + "\n" : UserTable.render(users));
       out.flush();
       return ExitCodes.OK;
     }
@@ -136,7 +127,7 @@ final class UsersCommand extends CommandGroup {
         shown = ServerOptions.call(() -> client.setQuota(found.id(), wanted));
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? JSON.writeValueAsString(shown) + "\n" : UserTable.render(List.of(shown)));
+      out.print(json ? CliJson.write(shown) + "\n" : UserTable.render(List.of(shown)));
       out.flush();
       return ExitCodes.OK;
     }
@@ -186,15 +177,7 @@ final class UsersCommand extends CommandGroup {
 
   static final class SessionCount extends GivenValue<Integer> {
     SessionCount() {
-      super(SessionCount::parse, "a whole number of 0 or more");
-    }
-
-    private static Optional<Integer> parse(String text) {
-      try {
-        return Optional.of(Integer.parseInt(text.strip())).filter(n -> n >= 0);
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
+      super(QuotaText::parseSessions, "a whole number of 0 or more");
     }
   }
 

@@ -91,7 +91,7 @@ final class QuotaViewModel {
     }
     return Optional.of(
         new QuotaOverrides(
-            parseSessions(sessions.get()).orElse(null),
+            QuotaText.parseSessions(sessions.get()).orElse(null),
             memoryBytes().orElse(null),
             QuotaText.parseCpus(cpus.get()).orElse(null)));
   }
@@ -135,7 +135,7 @@ final class QuotaViewModel {
 
   private String describeProblems() {
     List<String> problems = new ArrayList<>();
-    if (!sessions.get().isBlank() && parseSessions(sessions.get()).isEmpty()) {
+    if (!sessions.get().isBlank() && QuotaText.parseSessions(sessions.get()).isEmpty()) {
       problems.add("Sessions must be a whole number of 0 or more.");
     }
     if (!memory.get().isBlank() && memoryBytes().isEmpty()) {
@@ -157,16 +157,5 @@ final class QuotaViewModel {
       return Optional.of(user.quota().overrides().maxMemoryBytes());
     }
     return QuotaText.parseBytes(text).filter(bytes -> bytes > 0);
-  }
-
-  private static Optional<Integer> parseSessions(String text) {
-    if (text.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Integer.parseInt(text.strip())).filter(n -> n >= 0);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 }

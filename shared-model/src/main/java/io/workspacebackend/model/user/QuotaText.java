@@ -39,6 +39,16 @@ public final class QuotaText {
     }
   }
 
+  /** A number of sessions, 0 or more; empty otherwise. */
+  public static Optional<Integer> parseSessions(String text) {
+    try {
+      int sessions = Integer.parseInt(text.strip());
+      return sessions >= 0 ? Optional.of(sessions) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   /** A CPU count greater than 0, such as {@code 2} or {@code 0.5}; empty otherwise. */
   public static Optional<Double> parseCpus(String text) {
     try {

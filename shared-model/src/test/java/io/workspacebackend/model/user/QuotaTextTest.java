@@ -42,6 +42,15 @@ class QuotaTextTest {
   }
 
   @Test
+  void sessionsAreWholeNumbersOfZeroOrMore() {
+    assertThat(QuotaText.parseSessions("0")).contains(0);
+    assertThat(QuotaText.parseSessions(" 3 ")).contains(3);
+    assertThat(QuotaText.parseSessions("-1")).isEmpty();
+    assertThat(QuotaText.parseSessions("2.5")).isEmpty();
+    assertThat(QuotaText.parseSessions("")).isEmpty();
+  }
+
+  @Test
   void sizesAreWrittenInTheLargestUnitWithAtMostTwoDecimals() {
     assertThat(QuotaText.bytes(6 * GIB)).isEqualTo("6 GiB");
     assertThat(QuotaText.bytes(3 * GIB / 2)).isEqualTo("1.5 GiB");
