@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns every exception that leaves a handler, or a route that does not exist, into problem+json.
@@ -132,9 +134,16 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
     if (error instanceof ServerWebInputException input
         && input.getCause() instanceof DecodingException decoding) {
-      return ProblemDetail.forStatusAndDetail(
-          HttpStatus.BAD_REQUEST,
-          "malformed JSON: " + firstLine(decoding.getMostSpecificCause().getMessage()));
+      String reason = firstLine(decoding.getMostSpecificCause().getMessage());
+      Optional<String> field = jsonField(decoding);
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST,
+              "malformed JSON: " + field.map(name -> name + ": ").orElse("") + reason);
+      // A value of the wrong type is named like any other invalid field.
+      field.ifPresent(
+          name -> problem.setProperty("errors", List.of(Map.of("field", name, "message", reason))));
+      return problem;
     }
     if (error instanceof UnsupportedMediaTypeStatusException unsupported) {
       return ProblemDetail.forStatusAndDetail(
@@ -169,6 +178,27 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
     return ProblemDetail.forStatusAndDetail(
         HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to handle this request; see its log");
+  }
+
+  /**
+   * Where in the body the JSON could not be read into its type, as {@code max_cpus} or {@code
+   * env.HOME}; empty for a body that is not JSON at all.
+   */
+  private static Optional<String> jsonField(DecodingException decoding) {
+    for (Throwable cause = decoding; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+          if (reference.getPropertyName() != null) {
+            path.append(path.length() == 0 ? "" : ".").append(reference.getPropertyName());
+          } else if (reference.getIndex() >= 0) {
+            path.append('[').append(reference.getIndex()).append(']');
+          }
+        }
+        return path.length() == 0 ? Optional.empty() : Optional.of(path.toString());
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean payloadTooLarge(ServerWebInputException input) {

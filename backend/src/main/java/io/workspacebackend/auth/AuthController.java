@@ -6,6 +6,7 @@ import io.workspacebackend.model.auth.LoginRequest;
 import io.workspacebackend.model.auth.RegisterRequest;
 import io.workspacebackend.model.auth.SignedIn;
 import io.workspacebackend.model.user.User;
+import io.workspacebackend.user.Quotas;
 import io.workspacebackend.user.UserAccount;
 import java.net.InetSocketAddress;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,7 @@ class AuthController {
   private final RevokedTokens revokedTokens;
   private final Database database;
   private final LiveConnections connections;
+  private final Quotas quotas;
 
   AuthController(
       AccountRegistration registration,
@@ -35,13 +37,15 @@ class AuthController {
       JwtTokens tokens,
       RevokedTokens revokedTokens,
       Database database,
-      LiveConnections connections) {
+      LiveConnections connections,
+      Quotas quotas) {
     this.registration = registration;
     this.signIn = signIn;
     this.tokens = tokens;
     this.revokedTokens = revokedTokens;
     this.database = database;
     this.connections = connections;
+    this.quotas = quotas;
   }
 
   @PostMapping("/api/auth/register")
@@ -86,7 +90,7 @@ class AuthController {
 
   @GetMapping("/api/auth/me")
   User me(@AuthenticationPrincipal SignedInUser user) {
-    return user.account().toApi();
+    return user.account().toApi(quotas.defaults());
   }
 
   private ResponseEntity<SignedIn> signedIn(
@@ -96,7 +100,7 @@ class AuthController {
         .header(
             HttpHeaders.SET_COOKIE,
             AuthCookie.issued(issued.token(), tokens.ttl(), request).toString())
-        .body(new SignedIn(account.toApi(), issued.token(), issued.expiresAt()));
+        .body(new SignedIn(account.toApi(quotas.defaults()), issued.token(), issued.expiresAt()));
   }
 
   /** The peer's IP address; forwarding headers are not trusted, as anyone can send them. */

@@ -27,9 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code invite-codes generate|list|revoke}: works on the database directly, with the server
@@ -158,7 +155,7 @@ final class InviteCodesCommand extends CommandGroup {
               .toList();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(JSON.writeValueAsString(shown));
+        out.println(CliJson.write(shown));
       } else if (shown.isEmpty()) {
         out.println(all ? "no invite codes" : "no usable invite codes (--all shows the others)");
       } else {
@@ -167,12 +164,6 @@ final class InviteCodesCommand extends CommandGroup {
       out.flush();
       return ExitCodes.OK;
     }
-
-    private static final JsonMapper JSON =
-        JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
   }
 
   @Command(

@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       InviteCodesCommand.class,
       ServeCommand.class,
+      UsersCommand.class,
     })
 final class WorkspaceBackendCommand implements Callable<Integer> {
   private final ConfigLoader configLoader;
@@ -65,6 +66,11 @@ final class WorkspaceBackendCommand implements Callable<Integer> {
 
   LoadedConfig loadConfig() throws ConfigException {
     return loadConfig(Map.of());
+  }
+
+  /** The process's environment, as the configuration loader reads it. */
+  Map<String, String> environment() {
+    return configLoader.environment();
   }
 
   /** No subcommand is a usage error: a script must not take a bare call for success. */

@@ -55,6 +55,11 @@ public final class ConfigLoader {
         System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
   }
 
+  /** The environment this loader reads, for commands that take other values from it too. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   /**
    * {@code $XDG_CONFIG_HOME/workspace-backend/config.toml}, else {@code
    * ~/.config/workspace-backend/config.toml}; {@code %APPDATA%\workspace-backend\config.toml} on

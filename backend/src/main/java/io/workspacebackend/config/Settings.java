@@ -200,10 +200,31 @@ final class Settings {
       Setting.of(
           SESSIONS,
           "max_per_user",
-          "Most sessions one user may have at once.",
+          "Most live sessions one user may have at once; an admin may set another number per"
+              + " user.",
           ValueTypes.integer(1, Integer.MAX_VALUE),
           fixed(5),
           c -> c.sessions().maxPerUser());
+  static final Setting<Optional<DataSize>> SESSIONS_MAX_MEMORY_PER_USER =
+      Setting.of(
+          SESSIONS,
+          "max_memory_per_user",
+          "Most memory one user's live sessions may have in total, each counting its"
+              + " container.memory_limit; an admin may set another total per user. Empty means no"
+              + " limit beyond max_per_user.",
+          ValueTypes.optionalDataSize(),
+          fixed(Optional.empty()),
+          c -> c.sessions().maxMemoryPerUser());
+  static final Setting<Optional<Double>> SESSIONS_MAX_CPUS_PER_USER =
+      Setting.of(
+          SESSIONS,
+          "max_cpus_per_user",
+          "Most CPUs one user's live sessions may have in total, each counting its"
+              + " container.cpus; an admin may set another total per user. Empty means no limit"
+              + " beyond max_per_user.",
+          ValueTypes.optionalPositiveDecimal(),
+          fixed(Optional.empty()),
+          c -> c.sessions().maxCpusPerUser());
   static final Setting<Duration> SESSIONS_STARTUP_TIMEOUT =
       Setting.of(
           SESSIONS,
@@ -311,6 +332,8 @@ final class Settings {
           CONTAINER_CPUS,
           CONTAINER_PIDS_LIMIT,
           SESSIONS_MAX_PER_USER,
+          SESSIONS_MAX_MEMORY_PER_USER,
+          SESSIONS_MAX_CPUS_PER_USER,
           SESSIONS_STARTUP_TIMEOUT,
           SESSIONS_STOP_TIMEOUT,
           SESSIONS_RESPONSE_TIMEOUT,
@@ -352,6 +375,8 @@ final class Settings {
             v.get(CONTAINER_PIDS_LIMIT)),
         new WorkspaceConfig.Sessions(
             v.get(SESSIONS_MAX_PER_USER),
+            v.get(SESSIONS_MAX_MEMORY_PER_USER),
+            v.get(SESSIONS_MAX_CPUS_PER_USER),
             v.get(SESSIONS_STARTUP_TIMEOUT),
             v.get(SESSIONS_STOP_TIMEOUT),
             v.get(SESSIONS_RESPONSE_TIMEOUT),

@@ -34,17 +34,25 @@ final class ValueTypes {
 
   static ValueType<Double> positiveDecimal() {
     return new ScalarType<>(
-        "a number greater than 0",
-        (text, expander) -> {
-          try {
-            // BigDecimal, unlike Double.parseDouble, rejects "NaN", "Infinity" and "2d".
-            double value = new BigDecimal(text.trim()).doubleValue();
-            return Optional.of(value).filter(v -> v > 0 && Double.isFinite(v));
-          } catch (NumberFormatException e) {
-            return Optional.empty();
-          }
-        },
-        String::valueOf);
+        "a number greater than 0", (text, expander) -> positiveDecimal(text), String::valueOf);
+  }
+
+  /** A number greater than 0, or unset, written as "". */
+  static ValueType<Optional<Double>> optionalPositiveDecimal() {
+    return new ScalarType<>(
+        "a number greater than 0, or \"\" for none",
+        (text, expander) -> optional(text, positiveDecimal(text)),
+        value -> value.map(String::valueOf).orElse("\"\""));
+  }
+
+  private static Optional<Double> positiveDecimal(String text) {
+    try {
+      // BigDecimal, unlike Double.parseDouble, rejects "NaN", "Infinity" and "2d".
+      double value = new BigDecimal(text.trim()).doubleValue();
+      return Optional.of(value).filter(v -> v > 0 && Double.isFinite(v));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   static ValueType<String> text() {
@@ -104,6 +112,15 @@ final class ValueTypes {
         value -> TomlText.quote(DataSizeFormat.format(value)));
   }
 
+  /** A size greater than 0, or unset, written as "". */
+  static ValueType<Optional<DataSize>> optionalDataSize() {
+    return new ScalarType<>(
+        "a size like \"512MB\", \"8GB\" or a number of bytes, greater than 0, or \"\" for none",
+        (text, expander) ->
+            optional(text, DataSizeFormat.parse(text).filter(size -> size.toBytes() > 0)),
+        value -> TomlText.quote(value.map(DataSizeFormat::format).orElse("")));
+  }
+
   /** A DNS name such as "ws.example.com" or "localhost", lower-cased; empty means not set. */
   static ValueType<Optional<String>> optionalDomainName() {
     return new ScalarType<>(
@@ -120,6 +137,17 @@ final class ValueTypes {
 
   static ValueType<List<String>> origins() {
     return new OriginListType();
+  }
+
+  /**
+   * A setting that may be unset: "" is unset (present, holding nothing), any other text must be
+   * valid ({@code parsed} present).
+   */
+  private static <T> Optional<Optional<T>> optional(String text, Optional<T> parsed) {
+    if (text.isBlank()) {
+      return Optional.of(Optional.empty());
+    }
+    return parsed.isPresent() ? Optional.of(parsed) : Optional.empty();
   }
 
   private static String quotePath(Path path) {

@@ -50,21 +50,19 @@ public record WorkspaceConfig(
       int pidsLimit) {}
 
   /**
-   * {@code [sessions]}: workspace sessions, and how long the proxies wait for their services
+   * {@code [sessions]}: workspace sessions, the default quota of each user's live sessions (empty
+   * memory or CPU totals are unlimited), and how long the proxies wait for their services
    * (opencode's event stream sends a heartbeat every 10 s, well inside the stream idle timeout).
    */
   public record Sessions(
       int maxPerUser,
+      Optional<DataSize> maxMemoryPerUser,
+      Optional<Double> maxCpusPerUser,
       Duration startupTimeout,
       Duration stopTimeout,
       Duration responseTimeout,
       Duration streamIdleTimeout,
-      Duration idleTimeout) {
-    /** Whether idle sessions are stopped ({@code idle_timeout} above zero). */
-    public boolean stopsIdleSessions() {
-      return !idleTimeout.isZero();
-    }
-  }
+      Duration idleTimeout) {}
 
   /** {@code [paths]}: where the backend keeps its files. */
   public record Paths(Path dataDir, Path stateDir, Path workspaceRoot) {}

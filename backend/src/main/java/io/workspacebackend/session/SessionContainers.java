@@ -1,6 +1,5 @@
 package io.workspacebackend.session;
 
-import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerSpec;
 import io.workspacebackend.container.Tmpfs;
@@ -54,12 +53,10 @@ final class SessionContainers {
       SessionRow row,
       Path workspace,
       Map<String, String> sessionEnv,
-      WorkspaceConfig.Container limits,
+      SessionLimits limits,
       InstanceLabel instance) {
-    // Sessions made before their settings were stored take the configured ones.
-    DataSize memory =
-        row.memoryBytes() == null ? limits.memoryLimit() : DataSize.ofBytes(row.memoryBytes());
-    double cpus = row.cpus() == null ? limits.cpus() : row.cpus();
+    DataSize memory = DataSize.ofBytes(limits.memoryBytesOf(row));
+    double cpus = limits.cpusOf(row);
     Map<String, String> env = new LinkedHashMap<>(sessionEnv);
     env.put("OPENCODE_PORT", Integer.toString(OPENCODE_PORT));
     env.put("FILESERVER_PORT", Integer.toString(FILESERVER_PORT));

@@ -44,6 +44,7 @@ class SessionLauncher {
   private final WorkspaceConfig config;
   private final InstanceLabel instance;
   private final WorkspaceDirectories workspaces;
+  private final SessionLimits limits;
   private final Map<String, Sinks.Empty<Void>> launches = new ConcurrentHashMap<>();
 
   SessionLauncher(
@@ -54,7 +55,9 @@ class SessionLauncher {
       ServiceReadiness readiness,
       WorkspaceConfig config,
       InstanceLabel instance,
-      WorkspaceDirectories workspaces) {
+      WorkspaceDirectories workspaces,
+      SessionLimits limits) {
+    this.limits = limits;
     this.runtime = runtime;
     this.store = store;
     this.transitions = transitions;
@@ -120,7 +123,7 @@ class SessionLauncher {
       LaunchWatch watch,
       LaunchClock clock) {
     ContainerSpec spec =
-        SessionContainers.spec(row, workspace.path(), sessionEnv, config.container(), instance);
+        SessionContainers.spec(row, workspace.path(), sessionEnv, limits, instance);
     return clock
         .time("create container", runtime.create(spec))
         .doOnNext(containerId -> progress(row, StartupStep.CONTAINER_CREATED))

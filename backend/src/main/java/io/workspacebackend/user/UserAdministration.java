@@ -1,12 +1,16 @@
 package io.workspacebackend.user;
 
 import io.workspacebackend.db.JdbcAccess;
+import io.workspacebackend.model.user.QuotaOverrides;
 import io.workspacebackend.model.user.Role;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Changes a user's role or disabled flag, never leaving the server without an enabled admin. */
+/**
+ * Changes a user's role or disabled flag, never leaving the server without an enabled admin, and
+ * sets a user's quota.
+ */
 @Service
 class UserAdministration {
   private final UserRepository users;
@@ -46,6 +50,24 @@ class UserAdministration {
     // After the commit, so that a change refused (the last admin) ends nothing.
     accounts.stored(changed);
     listener.accountChanged(changed);
+    return changed;
+  }
+
+  /**
+   * Blocking, as {@link #change}. Replaces the user's quota values; the quota is checked when a
+   * session is created or started, so sessions already live are left as they are.
+   */
+  synchronized UserAccount setQuota(UUID id, QuotaOverrides quota) {
+    UserAccount changed =
+        transactions.execute(
+            status -> {
+              if (!users.setQuota(id, quota)) {
+                throw new UserNotFoundException(id.toString());
+              }
+              return users.findById(id).orElseThrow(() -> new UserNotFoundException(id.toString()));
+            });
+    // Role and disabled flag are as they were: nothing open needs ending.
+    accounts.stored(changed);
     return changed;
   }
 }

@@ -2,6 +2,7 @@ package io.workspacebackend.user;
 
 import io.workspacebackend.db.JdbcAccess;
 import io.workspacebackend.db.StoredInstant;
+import io.workspacebackend.model.user.QuotaOverrides;
 import io.workspacebackend.model.user.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Repository;
 /** The {@code users} table. Blocking: call it through {@code Database}. */
 @Repository
 public class UserRepository {
-  private static final String COLUMNS = "id, username, password_hash, role, disabled, created_at";
+  private static final String COLUMNS =
+      "id, username, password_hash, role, disabled, created_at,"
+          + " quota_max_sessions, quota_max_memory_bytes, quota_max_cpus";
 
   private final JdbcClient jdbc;
 
@@ -54,7 +57,8 @@ public class UserRepository {
                 "INSERT INTO users ("
                     + COLUMNS
                     + ")"
-                    + " VALUES (:id, :username, :hash, :role, :disabled, :createdAt)"
+                    + " VALUES (:id, :username, :hash, :role, :disabled, :createdAt,"
+                    + " :maxSessions, :maxMemoryBytes, :maxCpus)"
                     + " ON CONFLICT (username) DO NOTHING")
             .param("id", account.id().toString())
             .param("username", account.username())
@@ -62,6 +66,9 @@ public class UserRepository {
             .param("role", account.role().wireName())
             .param("disabled", account.disabled() ? 1 : 0)
             .param("createdAt", StoredInstant.format(account.createdAt()))
+            .param("maxSessions", account.quota().maxSessions())
+            .param("maxMemoryBytes", account.quota().maxMemoryBytes())
+            .param("maxCpus", account.quota().maxCpus())
             .update()
         == 1;
   }
@@ -82,6 +89,24 @@ public class UserRepository {
         == 1;
   }
 
+  /**
+   * Replaces the user's quota values; {@code null} ones fall back to the server's defaults.
+   *
+   * @return whether the user exists
+   */
+  boolean setQuota(UUID id, QuotaOverrides quota) {
+    return jdbc.sql(
+                "UPDATE users SET quota_max_sessions = :maxSessions,"
+                    + " quota_max_memory_bytes = :maxMemoryBytes, quota_max_cpus = :maxCpus"
+                    + " WHERE id = :id")
+            .param("maxSessions", quota.maxSessions())
+            .param("maxMemoryBytes", quota.maxMemoryBytes())
+            .param("maxCpus", quota.maxCpus())
+            .param("id", id.toString())
+            .update()
+        == 1;
+  }
+
   int countEnabledAdmins() {
     return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0")
         .query(Integer.class)
@@ -95,6 +120,15 @@ public class UserRepository {
         row.getString("password_hash"),
         Roles.fromColumn(row.getString("role")),
         row.getInt("disabled") != 0,
-        StoredInstant.parse(row.getString("created_at")));
+        StoredInstant.parse(row.getString("created_at")),
+        new QuotaOverrides(
+            nullable(row, row.getInt("quota_max_sessions")),
+            nullable(row, row.getLong("quota_max_memory_bytes")),
+            nullable(row, row.getDouble("quota_max_cpus"))));
+  }
+
+  /** {@code value} as just read, or null if the column was NULL. */
+  private static <T> T nullable(ResultSet row, T value) throws SQLException {
+    return row.wasNull() ? null : value;
   }
 }

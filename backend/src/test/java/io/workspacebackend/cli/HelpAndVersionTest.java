@@ -34,7 +34,7 @@ class HelpAndVersionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"config", "image", "invite-codes"})
+  @ValueSource(strings = {"config", "image", "invite-codes", "users"})
   void aGroupWithoutItsSubcommandPrintsUsageOnStderrAndExitsTwo(String group) {
     CapturingCommandLine.Result result = new CapturingCommandLine(TestHome.in(temp)).run(group);
 

@@ -83,6 +83,8 @@ class ConfigRendererTest {
                 64),
             new Sessions(
                 3,
+                Optional.of(DataSize.ofMegabytes(1536)),
+                Optional.of(2.5),
                 Duration.ofMillis(1500),
                 Duration.ZERO,
                 Duration.ofSeconds(7),

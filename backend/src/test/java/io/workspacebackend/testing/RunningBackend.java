@@ -34,6 +34,7 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
   private final Map<String, String> overrides = new HashMap<>();
   private final UnreadBodies unreadBodies = new UnreadBodies();
   private Preparation preparation = () -> {};
+  private boolean startsSessions = true;
   private SpringApplicationHook hook;
   private Path directory;
   private TestHome home;
@@ -43,6 +44,15 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
   /** Adds a configuration flag ({@code "section.key"}) for this backend. */
   public RunningBackend with(String key, String value) {
     overrides.put(key, value);
+    return this;
+  }
+
+  /**
+   * For test classes that start no session: the session image is taken as the engine has it (see
+   * {@link SessionImage#ensurePresent()}) instead of being built from this checkout.
+   */
+  public RunningBackend withoutSessions() {
+    startsSessions = false;
     return this;
   }
 
@@ -68,7 +78,11 @@ public final class RunningBackend implements BeforeAllCallback, AfterAllCallback
   public void beforeAll(ExtensionContext context) throws Exception {
     directory = Files.createTempDirectory("workspace-backend-test");
     home = TestHome.in(directory);
-    SessionImage.ensureBuilt();
+    if (startsSessions) {
+      SessionImage.ensureBuilt();
+    } else {
+      SessionImage.ensurePresent();
+    }
     preparation.run();
     Map<String, String> flags = new HashMap<>(overrides);
     flags.putIfAbsent("server.port", "0");

@@ -1,5 +1,8 @@
 package io.workspacebackend.testing;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.workspacebackend.container.DockerClients;
 import io.workspacebackend.image.ImageBuilder;
 import io.workspacebackend.image.ImageSources;
 import java.io.OutputStreamWriter;
@@ -32,6 +35,25 @@ public final class SessionImage {
       builder.build(new ImageSources(CHECKOUT), TAG, false);
     }
     ensured = true;
+  }
+
+  /**
+   * The session image under its tag as the engine has it, whichever sources it was built from;
+   * built only if missing. For backends whose tests start no session: the server's start-up check
+   * needs the image to exist, not to match this checkout, and rebuilding it would retag an image
+   * other checkouts' tests are using.
+   */
+  public static synchronized void ensurePresent() throws Exception {
+    if (ensured) {
+      return;
+    }
+    try (DockerClient docker = DockerClients.forRequests(DOCKER)) {
+      docker.inspectImageCmd(TAG).exec();
+      return;
+    } catch (NotFoundException missing) {
+      // Built below, outside the client's try.
+    }
+    ensureBuilt();
   }
 
   /** The checkout around the module whose tests run (modules sit one or two levels deep). */

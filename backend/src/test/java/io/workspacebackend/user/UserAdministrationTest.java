@@ -17,7 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class UserAdministrationTest {
-  @RegisterExtension static RunningBackend backend = new RunningBackend();
+  @RegisterExtension static RunningBackend backend = new RunningBackend().withoutSessions();
 
   private Accounts accounts() {
     return new Accounts(backend);

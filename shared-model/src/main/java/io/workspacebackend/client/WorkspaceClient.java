@@ -11,6 +11,7 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionDeleted;
 import io.workspacebackend.model.session.SessionProgress;
 import io.workspacebackend.model.session.SessionStats;
+import io.workspacebackend.model.user.QuotaOverrides;
 import io.workspacebackend.model.user.User;
 import io.workspacebackend.model.user.UserChange;
 import java.io.IOException;
@@ -259,6 +260,19 @@ public final class WorkspaceClient {
     return call(
         request("/api/users/" + id)
             .method("PATCH", HttpRequest.BodyPublishers.ofString(ClientJson.write(change)))
+            .header("Content-Type", "application/json"),
+        User.class);
+  }
+
+  /**
+   * Sets the user's own quota values, replacing those set before; {@code null} values (all of
+   * {@link QuotaOverrides#NONE}) go back to the server's defaults. Returns the user with the quota
+   * now in effect.
+   */
+  public User setQuota(UUID id, QuotaOverrides quota) {
+    return call(
+        request("/api/users/" + id + "/quota")
+            .PUT(HttpRequest.BodyPublishers.ofString(ClientJson.write(quota)))
             .header("Content-Type", "application/json"),
         User.class);
   }

@@ -9,6 +9,7 @@ import io.workspacebackend.model.user.User;
 import io.workspacebackend.model.user.UserChange;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -21,7 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 
-/** Users (admins): list, disable or enable, promote or demote. */
+/** Users (admins): list, disable or enable, promote or demote, and set each one's quota. */
 public final class UsersView {
   private final Workbench workbench;
   private final ObservableList<User> users = FXCollections.observableArrayList();
@@ -67,12 +68,16 @@ public final class UsersView {
                         : "_Promote to admin",
                 selection));
     role.setOnAction(event -> selected().ifPresent(this::toggleRole));
+    Button quota = new Button("_Quota…");
+    quota.setId("edit-quota");
+    quota.setOnAction(event -> selected().ifPresent(this::editQuota));
     Button refresh = new Button("Re_fresh");
     refresh.setId("refresh-users");
     refresh.setOnAction(event -> reload());
     access.disableProperty().bind(selection.isNull());
     role.disableProperty().bind(selection.isNull());
-    return new ToolBar(access, role, refresh);
+    quota.disableProperty().bind(selection.isNull());
+    return new ToolBar(access, role, quota, refresh);
   }
 
   private List<TableColumn<User, ?>> columns() {
@@ -80,6 +85,9 @@ public final class UsersView {
         Tables.column("Username", User::username),
         Tables.column("Role", user -> user.role().wireName()),
         Tables.column("State", user -> user.disabled() ? "disabled" : "enabled"),
+        Tables.column("Sessions", user -> QuotaViewModel.sessionsCell(user.quota())),
+        Tables.column("Memory", user -> QuotaViewModel.memoryCell(user.quota())),
+        Tables.column("CPUs", user -> QuotaViewModel.cpusCell(user.quota())),
         Tables.column("Created", user -> Tables.localTime(user.createdAt())));
   }
 
@@ -111,9 +119,30 @@ public final class UsersView {
     change(user, new UserChange(next.wireName(), null));
   }
 
+  private void editQuota(User user) {
+    new QuotaDialog(workbench.window(), new QuotaViewModel(user))
+        .showAndWait()
+        .ifPresent(
+            quota ->
+                replace(
+                    user,
+                    () -> workbench.client().setQuota(user.id(), quota),
+                    "Could not set the quota of " + user.username()));
+  }
+
   private void change(User user, UserChange change) {
-    Background.run(
+    replace(
+        user,
         () -> workbench.client().changeUser(user.id(), change),
+        "Could not change " + user.username());
+  }
+
+  /**
+   * Runs {@code request} off the FX thread and shows the user it answers in place of {@code user}.
+   */
+  private void replace(User user, Callable<User> request, String failureHeading) {
+    Background.run(
+        request,
         changed -> {
           int index = users.indexOf(user);
           if (index >= 0) {
@@ -121,6 +150,6 @@ public final class UsersView {
             table.getSelectionModel().select(changed);
           }
         },
-        failure -> workbench.failed("Could not change " + user.username(), failure));
+        failure -> workbench.failed(failureHeading, failure));
   }
 }
