@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       InviteCodesCommand.class,
       ServeCommand.class,
+      SessionsCommand.class,
       UsersCommand.class,
     })
 final class WorkspaceBackendCommand implements Callable<Integer> {
