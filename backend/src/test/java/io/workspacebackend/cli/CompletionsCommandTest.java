@@ -38,7 +38,7 @@ class CompletionsCommandTest {
   void bashCompletesSubcommandNames() throws Exception {
     userDirectory();
 
-    ShellResult result = bashCompletes(temp.resolve("completion.bash"), "workspace-backend se");
+    ShellResult result = bashCompletes(temp.resolve("completion.bash"), "workspace-backend ser");
 
     assertThat(lines(result)).as(result.output()).containsExactly("serve");
   }
