@@ -51,14 +51,16 @@ public record WorkspaceConfig(
 
   /**
    * {@code [sessions]}: workspace sessions, and how long the proxies wait for their services
-   * (opencode's event stream sends a heartbeat every 10 s, well inside the stream idle timeout).
+   * (opencode's event stream sends a heartbeat every 10 s, well inside the stream idle timeout),
+   * and how many started containers wait to become sessions ({@code warmPool}).
    */
   public record Sessions(
       int maxPerUser,
       Duration startupTimeout,
       Duration stopTimeout,
       Duration responseTimeout,
-      Duration streamIdleTimeout) {}
+      Duration streamIdleTimeout,
+      int warmPool) {}
 
   /** {@code [paths]}: where the backend keeps its files. */
   public record Paths(Path dataDir, Path stateDir, Path workspaceRoot) {}

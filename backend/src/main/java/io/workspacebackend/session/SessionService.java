@@ -49,6 +49,7 @@ class SessionService {
   private final JsonMapper json;
   private final ImagePresence images;
   private final LiveConnections connections;
+  private final WarmClaims warmSlots;
 
   SessionService(
       SessionStore store,
@@ -60,7 +61,8 @@ class SessionService {
       JsonMapper json,
       ImagePresence images,
       WorkspaceDirectories workspaces,
-      LiveConnections connections) {
+      LiveConnections connections,
+      WarmClaims warmSlots) {
     this.store = store;
     this.launcher = launcher;
     this.transitions = transitions;
@@ -71,10 +73,23 @@ class SessionService {
     this.json = json;
     this.images = images;
     this.connections = connections;
+    this.warmSlots = warmSlots;
+  }
+
+  /**
+   * A request a warm slot can serve claims one and is running at once (WarmClaims); any other is
+   * stored as {@code pending} and its container started in the background.
+   */
+  Mono<Session> create(SignedInUser user, CreateSessionRequest request) {
+    return warmSlots
+        .claim(user, request)
+        .doOnNext(transitions::announce)
+        .map(SessionRow::toApi)
+        .switchIfEmpty(Mono.defer(() -> coldStart(user, request)));
   }
 
   /** Stores the session as {@code pending} and starts its container in the background. */
-  Mono<Session> create(SignedInUser user, CreateSessionRequest request) {
+  private Mono<Session> coldStart(SignedInUser user, CreateSessionRequest request) {
     Optional<String> name = SessionRequests.name(request);
     Map<String, String> env = SessionRequests.env(request);
     String image = SessionRequests.image(request, config.container().defaultImage());

@@ -93,6 +93,42 @@ class SessionStore {
   }
 
   /**
+   * Stores a session that takes over a warm slot (WarmClaims), already running on the slot's
+   * container, ports and secret. The user's limit and the workspace's nesting are checked as by
+   * {@link #create}, and no other session may have the workspace (it is to be a new directory);
+   * then, in the same transaction, {@code handover} removes the slot, the session holds its ports,
+   * and, last, the slot's directory becomes the workspace.
+   */
+  Mono<SessionRow> createClaimed(SessionRow row, int maxPerUser, SlotHandover handover) {
+    return write(
+        () ->
+            access
+                .transactions()
+                .execute(
+                    transaction -> {
+                      if (rows.countLiveOf(row.userId()) >= maxPerUser) {
+                        throw new SessionLimitException(maxPerUser);
+                      }
+                      Path workspace = Path.of(row.workspacePath());
+                      List<Path> inUse = rows.findWorkspacePaths().stream().map(Path::of).toList();
+                      WorkspaceNesting.conflict(workspace, inUse)
+                          .ifPresent(
+                              reason -> {
+                                throw new InvalidSessionRequestException("workspace", reason);
+                              });
+                      if (inUse.contains(workspace)) {
+                        throw new SlotHandover.Declined("another session has the workspace");
+                      }
+                      handover.releaseSlot();
+                      aggregates.insert(row);
+                      ports.hold(row.id(), row.ports());
+                      handover.moveDirectory();
+                      return row;
+                    }),
+        stored -> byId.put(stored.id(), stored));
+  }
+
+  /**
    * A failed session whose container was started again from outside (say {@code docker restart})
    * becomes {@code starting} again — in one transaction that holds its ports again and checks the
    * user's limit, so adopting it can neither share a port with a newer session nor exceed the
