@@ -228,10 +228,19 @@ class WarmPool implements SmartLifecycle {
     return extra;
   }
 
-  /** Launches one slot if the pool is short of one and the default image is there. */
+  /** Launches one slot if the pool is short of one; errors if the default image is missing. */
   private Mono<Void> refill(Optional<String> imageId) {
-    if (imageId.isEmpty() || ready.size() >= config.sessions().warmPool()) {
+    if (ready.size() >= config.sessions().warmPool()) {
       return Mono.empty();
+    }
+    if (imageId.isEmpty()) {
+      return Mono.error(
+          new IllegalStateException(
+              "the default image "
+                  + config.container().defaultImage()
+                  + " is not on "
+                  + runtime.engine().name()
+                  + ", so no slot can start"));
     }
     return launcher
         .launch(config.container().defaultImage(), imageId.get())
