@@ -9,6 +9,7 @@ import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
+import io.workspacebackend.server.BackendServer;
 import io.workspacebackend.testing.Accounts;
 import io.workspacebackend.testing.RunningBackend;
 import io.workspacebackend.testing.SessionClient;
@@ -119,6 +120,38 @@ class WarmPoolRestartTest {
 
     again.delete(next.id());
     again.delete(claimed.id());
+  }
+
+  @Test
+  void aRestartWithoutAPoolRemovesTheSlotsTheLastRunLeft() throws Exception {
+    List<WarmSlotsSeen.Slot> left = slots.awaitReady(2);
+    Path warm = backend.config().paths().workspaceRoot().toRealPath().resolve(".warm");
+
+    backend.stop();
+    try (BackendServer withoutPool =
+        BackendServer.start(
+            backend
+                .home()
+                .config(
+                    Map.of(
+                        "server.port", "0",
+                        "container.runtime", "docker",
+                        "sessions.warm_pool", "0")))) {
+      Awaitility.await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> slots.all().isEmpty() && slots.containers().isEmpty());
+      try (var entries = Files.list(warm)) {
+        assertThat(entries.toList()).isEmpty();
+      }
+      for (WarmSlotsSeen.Slot slot : left) {
+        assertThat(docker.listNetworksCmd().withNameFilter("workspace-session-" + slot.id()).exec())
+            .isEmpty();
+      }
+    } finally {
+      backend.start();
+    }
+    slots.awaitReady(2);
   }
 
   /** A running container labelled as one of this backend's warm slots, of no slot at all. */
