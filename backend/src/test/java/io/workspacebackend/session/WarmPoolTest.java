@@ -295,6 +295,38 @@ class WarmPoolTest {
     }
   }
 
+  @Test
+  void aClaimedContainerRestartedByHandFailsItsSessionRatherThanRunOnAnythingElse()
+      throws Exception {
+    slots.awaitReady(POOL);
+    Accounts accounts = new Accounts(backend);
+    SessionClient sessions = new SessionClient(accounts.as(accounts.register(Role.USER).token()));
+    Session session = sessions.create(new CreateSessionRequest("restarted", null, null, null));
+    assertThat(session.status()).isEqualTo(SessionStatus.RUNNING);
+    Path workspace = Path.of(session.workspacePath());
+    Files.writeString(workspace.resolve("kept.txt"), "kept");
+
+    // The engine mounts the source it recorded, the slot's old path, which is no longer the
+    // workspace: the session must not run on it.
+    docker.restartContainerCmd(session.containerId()).withTimeout(1).exec();
+
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              Session now = sessions.get(session.id());
+              return now.status() == SessionStatus.FAILED
+                  && now.errorMessage() != null
+                  && now.errorMessage().contains("refused to mount the workspace");
+            });
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> containerGone(session.containerId()));
+    assertThat(workspace.resolve("kept.txt")).hasContent("kept");
+    sessions.delete(session.id());
+  }
+
   private static Set<String> ids(List<WarmSlotsSeen.Slot> slots) {
     Set<String> ids = new HashSet<>();
     slots.forEach(slot -> ids.add(slot.id()));
