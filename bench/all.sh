@@ -3,7 +3,7 @@
 # the next measurement is one command. Absolute numbers depend on the machine and on what else it
 # runs; the ratios, measured side by side, are the figures to compare.
 #
-# Usage: bench/all.sh            (about 15 minutes; Docker, wrk, nginx, jq, curl, python3)
+# Usage: bench/all.sh            (about 20 minutes; Docker, wrk, nginx, jq, curl, python3)
 # Build first: mvn -B -q -DskipTests package, and the session image (README: Session image).
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +23,7 @@ section() {
 section "start-up: serve to the first /api/health 200, fresh home each run" "$root/startup.sh" 5
 section "proxy, memory, SSE and terminal" "$root/proxy.sh" 10
 section "session start: POST to running, next to the docker run floor" "$root/sessions.sh" 30
+section "session start on a warm slot, next to a cold start" "$root/warm-pool.sh" 30
 section "memory of idle sessions before and after the idle culler" "$root/idle.sh" 3 20s
 
 echo

@@ -259,6 +259,15 @@ final class Settings {
           ValueTypes.duration(false),
           fixed(Duration.ofSeconds(90)),
           c -> c.sessions().streamIdleTimeout());
+  static final Setting<Integer> SESSIONS_WARM_POOL =
+      Setting.of(
+          SESSIONS,
+          "warm_pool",
+          "How many containers of the default image wait, already started, to become new sessions"
+              + " at once (0: none; each holds a container's memory and three ports).",
+          ValueTypes.integer(0, 64),
+          fixed(0),
+          c -> c.sessions().warmPool());
 
   static final Setting<Duration> SESSIONS_IDLE_TIMEOUT =
       Setting.of(
@@ -339,6 +348,7 @@ final class Settings {
           SESSIONS_RESPONSE_TIMEOUT,
           SESSIONS_STREAM_IDLE_TIMEOUT,
           SESSIONS_IDLE_TIMEOUT,
+          SESSIONS_WARM_POOL,
           PATHS_DATA_DIR,
           PATHS_STATE_DIR,
           PATHS_WORKSPACE_ROOT,
@@ -381,7 +391,8 @@ final class Settings {
             v.get(SESSIONS_STOP_TIMEOUT),
             v.get(SESSIONS_RESPONSE_TIMEOUT),
             v.get(SESSIONS_STREAM_IDLE_TIMEOUT),
-            v.get(SESSIONS_IDLE_TIMEOUT)),
+            v.get(SESSIONS_IDLE_TIMEOUT),
+            v.get(SESSIONS_WARM_POOL)),
         new WorkspaceConfig.Paths(
             v.get(PATHS_DATA_DIR), v.get(PATHS_STATE_DIR), v.get(PATHS_WORKSPACE_ROOT)),
         new WorkspaceConfig.Logging(v.get(LOGGING_LEVEL), v.get(LOGGING_FILE)));

@@ -51,8 +51,10 @@ public record WorkspaceConfig(
 
   /**
    * {@code [sessions]}: workspace sessions, the default quota of each user's live sessions (empty
-   * memory or CPU totals are unlimited), and how long the proxies wait for their services
-   * (opencode's event stream sends a heartbeat every 10 s, well inside the stream idle timeout).
+   * memory or CPU totals are unlimited), how long the proxies wait for their services (opencode's
+   * event stream sends a heartbeat every 10 s, well inside the stream idle timeout), when idle
+   * sessions are stopped, and how many started containers wait to become sessions ({@code
+   * warmPool}).
    */
   public record Sessions(
       int maxPerUser,
@@ -62,7 +64,8 @@ public record WorkspaceConfig(
       Duration stopTimeout,
       Duration responseTimeout,
       Duration streamIdleTimeout,
-      Duration idleTimeout) {}
+      Duration idleTimeout,
+      int warmPool) {}
 
   /** {@code [paths]}: where the backend keeps its files. */
   public record Paths(Path dataDir, Path stateDir, Path workspaceRoot) {}

@@ -29,6 +29,9 @@ public interface ContainerRuntime extends AutoCloseable {
   /** Whether the image (name with tag, or id) exists on the engine. */
   Mono<Boolean> imagePresent(String image);
 
+  /** The id of the image a name (with tag) stands for now, or empty if there is none. */
+  Mono<Optional<String>> imageId(String image);
+
   /**
    * Creates (does not start) a hardened container and emits its id. The spec's labels are added to
    * {@link #MANAGED_LABEL}; ports are published on 127.0.0.1 only.

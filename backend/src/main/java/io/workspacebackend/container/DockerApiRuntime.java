@@ -76,6 +76,19 @@ final class DockerApiRuntime implements ContainerRuntime {
   }
 
   @Override
+  public Mono<Optional<String>> imageId(String image) {
+    return call(
+        "inspect image " + image,
+        () -> {
+          try {
+            return Optional.ofNullable(requests.inspectImageCmd(image).exec().getId());
+          } catch (NotFoundException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  @Override
   public Mono<String> create(ContainerSpec spec) {
     return call(
         "create container " + spec.name(),

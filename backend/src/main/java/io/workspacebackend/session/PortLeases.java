@@ -12,12 +12,15 @@ import java.util.function.IntPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Host ports held by sessions ({@code session_ports}). The database is the source of truth: a port
- * row exists while its session may use it, so neither concurrent creates nor a restart can hand one
- * port to two live sessions. Ports something else on the host listens on are skipped.
+ * Host ports held by sessions ({@code session_ports}) and by warm slots ({@code warm_slot_ports},
+ * see WarmSlots). The database is the source of truth: a port row exists while its session may use
+ * it, so neither concurrent creates nor a restart can hand one port to two live sessions. Ports
+ * something else on the host listens on are skipped.
  */
 final class PortLeases {
   private static final int HIGHEST_PORT = 65535;
+  private static final String HELD =
+      "SELECT port FROM session_ports UNION SELECT port FROM warm_slot_ports";
 
   private final JdbcClient jdbc;
   private final IntPredicate hostPortFree;
@@ -33,8 +36,7 @@ final class PortLeases {
 
   /** The three lowest free ports from {@code basePort} on; call inside the creating transaction. */
   SessionPorts pick(int basePort) throws NoFreePortsException {
-    Set<Integer> held =
-        new HashSet<>(jdbc.sql("SELECT port FROM session_ports").query(Integer.class).list());
+    Set<Integer> held = new HashSet<>(jdbc.sql(HELD).query(Integer.class).list());
     int[] found = new int[3];
     int count = 0;
     for (int port = basePort; port <= HIGHEST_PORT && count < 3; port++) {
@@ -62,7 +64,7 @@ final class PortLeases {
   boolean holdIfFree(String sessionId, SessionPorts ports) {
     List<Integer> wanted = List.of(ports.opencode(), ports.fileserver(), ports.ttyd());
     Integer taken =
-        jdbc.sql("SELECT count(*) FROM session_ports WHERE port IN (:ports)")
+        jdbc.sql("SELECT count(*) FROM (" + HELD + ") WHERE port IN (:ports)")
             .param("ports", wanted)
             .query(Integer.class)
             .single();

@@ -55,6 +55,16 @@ final class SessionContainers {
       Map<String, String> sessionEnv,
       SessionLimits limits,
       InstanceLabel instance) {
+    return spec(row, workspace, sessionEnv, limits, labels(row, instance));
+  }
+
+  /** A session's container with labels of the caller's choosing (a warm slot's, see WarmPool). */
+  static ContainerSpec spec(
+      SessionRow row,
+      Path workspace,
+      Map<String, String> sessionEnv,
+      SessionLimits limits,
+      Map<String, String> labels) {
     DataSize memory = DataSize.ofBytes(limits.memoryBytesOf(row));
     double cpus = limits.cpusOf(row);
     Map<String, String> env = new LinkedHashMap<>(sessionEnv);
@@ -64,7 +74,7 @@ final class SessionContainers {
     env.put("SESSION_SECRET", row.serviceSecret());
     ContainerSpec.Builder spec =
         ContainerSpec.builder(row.containerName(), row.image())
-            .labels(labels(row, instance))
+            .labels(labels)
             .port(OPENCODE_PORT, row.opencodePort())
             .port(FILESERVER_PORT, row.fileserverPort())
             .port(TTYD_PORT, row.ttydPort())

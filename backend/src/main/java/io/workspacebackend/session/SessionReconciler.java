@@ -209,6 +209,8 @@ class SessionReconciler {
     return runtime
         .listByLabels(instance.selector())
         .flatMapMany(Flux::fromIterable)
+        // Warm slots' containers are WarmPoolReconciler's.
+        .filter(container -> !WarmSlots.isWarm(container.labels()))
         .filter(
             container ->
                 !knownSessionIds.contains(container.labels().get(ContainerRuntime.SESSION_LABEL)))

@@ -55,6 +55,7 @@ class SessionService {
   private final ImagePresence images;
   private final LiveConnections connections;
   private final SessionLimits limits;
+  private final WarmClaims warmSlots;
 
   SessionService(
       SessionStore store,
@@ -68,7 +69,8 @@ class SessionService {
       ImagePresence images,
       WorkspaceDirectories workspaces,
       LiveConnections connections,
-      SessionLimits limits) {
+      SessionLimits limits,
+      WarmClaims warmSlots) {
     this.store = store;
     this.endings = endings;
     this.launcher = launcher;
@@ -81,10 +83,23 @@ class SessionService {
     this.images = images;
     this.connections = connections;
     this.limits = limits;
+    this.warmSlots = warmSlots;
+  }
+
+  /**
+   * A request a warm slot can serve claims one and is running at once (WarmClaims); any other is
+   * stored as {@code pending} and its container started in the background.
+   */
+  Mono<Session> create(SignedInUser user, CreateSessionRequest request) {
+    return warmSlots
+        .claim(user, request)
+        .doOnNext(transitions::announce)
+        .map(SessionRow::toApi)
+        .switchIfEmpty(Mono.defer(() -> coldStart(user, request)));
   }
 
   /** Stores the session as {@code pending} and starts its container in the background. */
-  Mono<Session> create(SignedInUser user, CreateSessionRequest request) {
+  private Mono<Session> coldStart(SignedInUser user, CreateSessionRequest request) {
     Optional<String> name = SessionRequests.name(request);
     Map<String, String> env = SessionRequests.env(request);
     String image = SessionRequests.image(request, config.container().defaultImage());

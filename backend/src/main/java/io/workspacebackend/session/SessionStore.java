@@ -83,9 +83,7 @@ class SessionStore {
                   limits.admit(candidate, liveOf(draft.userId()));
                   // Checked in the same transaction as the insert, so two requests cannot each
                   // miss the other's nesting.
-                  WorkspaceNesting.conflict(
-                          Path.of(draft.workspacePath()),
-                          byId.values().stream().map(row -> Path.of(row.workspacePath())).toList())
+                  WorkspaceNesting.conflict(Path.of(draft.workspacePath()), workspacesInUse())
                       .ifPresent(
                           reason -> {
                             throw new InvalidSessionRequestException("workspace", reason);
@@ -131,6 +129,43 @@ class SessionStore {
     SessionPorts picked = ports.pick(basePort);
     ports.hold(id, picked);
     return picked;
+  }
+
+  /**
+   * Stores a session that takes over a warm slot (WarmClaims), already running on the slot's
+   * container, ports and secret. The user's limits and the workspace's nesting are checked as by
+   * {@link #create}, and no other session may have the workspace (it is to be a new directory);
+   * then, in the same transaction, {@code handover} removes the slot, the session holds its ports,
+   * and, last, the slot's directory becomes the workspace.
+   */
+  Mono<SessionRow> createClaimed(SessionRow row, SlotHandover handover) {
+    return write(
+        () ->
+            inTransaction(
+                () -> {
+                  limits.admit(row, liveOf(row.userId()));
+                  Path workspace = Path.of(row.workspacePath());
+                  List<Path> inUse = workspacesInUse();
+                  WorkspaceNesting.conflict(workspace, inUse)
+                      .ifPresent(
+                          reason -> {
+                            throw new InvalidSessionRequestException("workspace", reason);
+                          });
+                  if (inUse.contains(workspace)) {
+                    throw new SlotHandover.Declined("another session has the workspace");
+                  }
+                  handover.releaseSlot();
+                  aggregates.insert(row);
+                  ports.hold(row.id(), row.ports());
+                  handover.moveDirectory();
+                  return row;
+                }),
+        stored -> byId.put(stored.id(), stored));
+  }
+
+  /** Every session's workspace, whatever its state: a stopped or failed one may start again. */
+  private List<Path> workspacesInUse() {
+    return byId.values().stream().map(row -> Path.of(row.workspacePath())).toList();
   }
 
   /**

@@ -153,13 +153,13 @@ final class WorkspaceDirectories {
     }
   }
 
-  private Path realRoot() throws IOException {
+  Path realRoot() throws IOException {
     Files.createDirectories(root);
     return root.toRealPath();
   }
 
   /** The names from {@code top} down to {@code path}, which must lie strictly below it. */
-  private static Path below(Path top, Path path) throws InvalidWorkspaceException {
+  static Path below(Path top, Path path) throws InvalidWorkspaceException {
     if (!path.isAbsolute() || !path.normalize().equals(path) || !path.startsWith(top)) {
       throw new InvalidWorkspaceException("workspace " + path + " is not below " + top);
     }
@@ -170,7 +170,7 @@ final class WorkspaceDirectories {
     return names;
   }
 
-  private static BasicFileAttributes directoryAttributes(Path path)
+  static BasicFileAttributes directoryAttributes(Path path)
       throws InvalidWorkspaceException, IOException {
     BasicFileAttributes attributes =
         Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

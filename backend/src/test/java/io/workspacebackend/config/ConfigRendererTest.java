@@ -89,7 +89,8 @@ class ConfigRendererTest {
                 Duration.ZERO,
                 Duration.ofSeconds(7),
                 Duration.ofMinutes(2),
-                Duration.ofMinutes(30)),
+                Duration.ofMinutes(30),
+                4),
             new Paths(home.resolve("d"), home.resolve("s"), home.resolve("w")),
             new Logging(LogLevel.TRACE, Optional.of(home.resolve("log/wb.log"))));
     Path file = Files.writeString(home.resolve("effective.toml"), ConfigRenderer.toToml(config));

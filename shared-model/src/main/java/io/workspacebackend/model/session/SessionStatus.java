@@ -22,7 +22,9 @@ import java.util.Set;
  * against its user's limits. <b>Proxied</b>: requests are forwarded into it. <b>Starting</b>: the
  * proxies answer 503 (HTTP) or wait (the terminal) instead of 409. A failed session may be stopping
  * only on its way to deletion; {@code stopped} always means stopped with its workspace and settings
- * kept. Deleting a session is no state: its row and its last event ({@code deleted}) go.
+ * kept. A session is created {@code pending}, or {@code running} when it takes over a warm
+ * container that already runs. Deleting a session is no state: its row and its last event ({@code
+ * deleted}) go.
  */
 public enum SessionStatus {
   @JsonProperty("pending")
