@@ -133,8 +133,15 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
           HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than the server accepts");
     }
     if (error instanceof ServerWebInputException input
+        && input.getCause() == null
+        && input.getReason() != null
+        && input.getReason().startsWith("No request body")) {
+      // Spring's reason names the handler method's signature: none of a client's business.
+      return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "a JSON body is required");
+    }
+    if (error instanceof ServerWebInputException input
         && input.getCause() instanceof DecodingException decoding) {
-      String reason = firstLine(decoding.getMostSpecificCause().getMessage());
+      String reason = withoutPackages(firstLine(decoding.getMostSpecificCause().getMessage()));
       Optional<String> field = jsonField(decoding);
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(
@@ -178,6 +185,14 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
     return ProblemDetail.forStatusAndDetail(
         HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to handle this request; see its log");
+  }
+
+  /**
+   * Jackson names a type by its class ({@code `io.workspacebackend….QuotaOverrides`}): keep the
+   * name.
+   */
+  private static String withoutPackages(String reason) {
+    return reason.replaceAll("`(?:[a-z][a-z0-9_]*\\.)+([A-Z][\\w$]*)`", "`$1`");
   }
 
   /**

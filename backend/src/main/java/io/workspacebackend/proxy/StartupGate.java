@@ -18,11 +18,14 @@ import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitExcepti
  * forwarded, while the terminal's WebSocket waits for ttyd instead; a running session's service
  * that fails gets 502, or 504 when it does not answer in time.
  */
-final class StartupGate {
+public final class StartupGate {
   private StartupGate() {}
 
-  /** For the terminal, which keeps dialling ttyd while the session starts. */
-  static Mono<ProxyTarget> admit(ProxyTarget target) {
+  /**
+   * For the terminal, which keeps dialling ttyd while the session starts, and for tickets to a
+   * session's origin.
+   */
+  public static Mono<ProxyTarget> admit(ProxyTarget target) {
     SessionStatus status = target.status();
     if (!status.isProxied() && !status.isStarting()) {
       return Mono.error(new SessionInactiveException(target.sessionId(), status));

@@ -1,6 +1,5 @@
 package io.workspacebackend.session;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.workspacebackend.config.DurationFormat;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.model.session.SessionStatus;
@@ -12,10 +11,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stops (never deletes) running sessions that did no work for {@code sessions.idle_timeout}. Work
@@ -28,29 +23,25 @@ class IdleSessions implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(IdleSessions.class);
   private static final Duration SHORTEST_SWEEP = Duration.ofSeconds(1);
   private static final Duration LONGEST_SWEEP = Duration.ofSeconds(30);
-  private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
   private static final int SESSIONS_ASKED_AT_ONCE = 8;
 
   private final SessionStore store;
   private final SessionActivity activity;
   private final SessionService sessions;
-  private final JsonMapper json;
+  private final AgentStatus agent;
   private final Duration timeout;
-  private final HttpClient http =
-      HttpClient.create(ConnectionProvider.create("agent-status", SESSIONS_ASKED_AT_ONCE))
-          .responseTimeout(STATUS_TIMEOUT);
   private volatile Disposable sweeps;
 
   IdleSessions(
       SessionStore store,
       SessionActivity activity,
       SessionService sessions,
-      JsonMapper json,
+      AgentStatus agent,
       WorkspaceConfig config) {
     this.store = store;
     this.activity = activity;
     this.sessions = sessions;
-    this.json = json;
+    this.agent = agent;
     this.timeout = config.sessions().idleTimeout();
   }
 
@@ -80,7 +71,8 @@ class IdleSessions implements SmartLifecycle {
         .filter(row -> row.state() == SessionStatus.RUNNING)
         .flatMap(
             row ->
-                agentBusy(row)
+                agent
+                    .busy(row)
                     .doOnNext(
                         busy -> {
                           if (busy) {
@@ -112,43 +104,6 @@ class IdleSessions implements SmartLifecycle {
               return Mono.empty();
             })
         .then();
-  }
-
-  /**
-   * Whether opencode says one of its sessions is working ({@code busy}, or {@code retry} while it
-   * waits to try its model again). An opencode that does not answer is not working.
-   */
-  Mono<Boolean> agentBusy(SessionRow row) {
-    return http.headers(
-            headers ->
-                headers.set(
-                    HttpHeaderNames.AUTHORIZATION,
-                    ServiceCredentials.opencode(row.serviceSecret())))
-        .get()
-        .uri("http://127.0.0.1:" + row.opencodePort() + "/session/status")
-        .responseSingle(
-            (response, body) ->
-                response.status().code() == 200 ? body.asString() : Mono.<String>empty())
-        .map(this::anyWorking)
-        .timeout(STATUS_TIMEOUT)
-        .onErrorResume(
-            error -> {
-              log.debug("asking session {}'s agent failed: {}", row.id(), error.getMessage());
-              return Mono.just(false);
-            })
-        .defaultIfEmpty(false);
-  }
-
-  /** {@code {"<session id>": {"type": "busy" | "retry" | "idle", …}, …}}. */
-  boolean anyWorking(String status) {
-    JsonNode sessionsByid = json.readTree(status);
-    for (JsonNode session : sessionsByid) {
-      String type = session.path("type").asString("");
-      if (!type.isEmpty() && !type.equals("idle")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

@@ -133,7 +133,9 @@ class SessionLauncher {
                         clock.time(
                             "store container id",
                             transitions.containerCreated(row.id(), containerId)),
-                        clock.time("check mount", checkMount(containerId, workspace)))
+                        clock.time(
+                            "check mount",
+                            MountSource.check(runtime, containerId, workspace.path())))
                     .then(watch.check())
                     .then(clock.time("start container", runtime.start(containerId)))
                     .then(Mono.fromRunnable(() -> progress(row, StartupStep.CONTAINER_STARTED)))
@@ -175,7 +177,7 @@ class SessionLauncher {
         row.id(),
         stillStarting(row.id())
             .then(prepareWorkspace(row))
-            .flatMap(workspace -> checkMount(containerId, workspace))
+            .flatMap(workspace -> MountSource.check(runtime, containerId, workspace.path()))
             .then(awaitServices(row, containerId, watch, step -> {}))
             .then(transitions.running(row.id()))
             .then(),
@@ -215,24 +217,6 @@ class SessionLauncher {
                   }
                 }))
         .subscribeOn(Schedulers.boundedElastic());
-  }
-
-  /** The engine recorded exactly the workspace as the source of the workspace mount. */
-  private Mono<Void> checkMount(String containerId, WorkspaceMount workspace) {
-    return runtime
-        .inspect(containerId)
-        .flatMap(
-            state -> {
-              String source =
-                  state
-                      .map(found -> found.mounts().get(SessionContainers.WORKSPACE_MOUNT))
-                      .orElse(null);
-              return workspace.path().toString().equals(source)
-                  ? Mono.<Void>empty()
-                  : Mono.error(
-                      new WorkspaceMovedException(
-                          "the engine mounted " + source + " instead of " + workspace.path()));
-            });
   }
 
   /** After the mount, the workspace's path still names the same directory, through no link. */

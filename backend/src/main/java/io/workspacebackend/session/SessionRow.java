@@ -65,7 +65,8 @@ record SessionRow(
         containerId,
         containerName,
         runtime,
-        ports(),
+        // Released when it stops or fails: by then they may be another session's.
+        state().isLive() ? ports() : null,
         SessionUrls.of(uuid()),
         createdAt,
         startedAt,
@@ -107,8 +108,13 @@ record SessionRow(
     return change().status(SessionStatus.STOPPING).stopReason(reason).deleting(toDeletion).done();
   }
 
+  /** Its container is gone: no id of it is kept (nor, see {@link #toApi}, its released ports). */
   SessionRow stopped(Instant at) {
-    return change().status(SessionStatus.STOPPED).ending(at, null, null, stopReason).done();
+    return change()
+        .status(SessionStatus.STOPPED)
+        .containerId(null)
+        .ending(at, null, null, stopReason)
+        .done();
   }
 
   SessionRow failed(Instant at, String reason, Integer code) {

@@ -5,6 +5,7 @@ import io.workspacebackend.auth.ConnectionGrant;
 import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.container.ContainerNotFound;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.image.ImageBuildCommand;
 import io.workspacebackend.model.session.CreateSessionRequest;
@@ -270,7 +271,10 @@ class SessionService {
                     ? Flux.<String>empty()
                     : connections.whileGranted(
                         ConnectionGrant.intoSession(user, row.id(), row.userId()),
-                        runtime.logs(row.containerId(), tail, follow),
+                        runtime
+                            .logs(row.containerId(), tail, follow)
+                            // Removed meanwhile (a stop, a deletion): nothing more to say.
+                            .onErrorResume(ContainerNotFound.class, gone -> Flux.empty()),
                         why -> Flux.empty()))
         .map(line -> line + "\n");
   }

@@ -88,7 +88,7 @@ class WarmSlotLauncher {
                   .create(spec)
                   .flatMap(
                       containerId ->
-                          checkMount(containerId, mount)
+                          MountSource.check(runtime, containerId, mount.path())
                               .then(runtime.start(containerId))
                               .then(
                                   Mono.when(
@@ -147,24 +147,6 @@ class WarmSlotLauncher {
         "true",
         WarmSlots.IMAGE_ID_LABEL,
         slot.imageId());
-  }
-
-  /** The engine recorded exactly the slot's directory as the source of the workspace mount. */
-  private Mono<Void> checkMount(String containerId, WorkspaceMount mount) {
-    return runtime
-        .inspect(containerId)
-        .flatMap(
-            state -> {
-              String source =
-                  state
-                      .map(found -> found.mounts().get(SessionContainers.WORKSPACE_MOUNT))
-                      .orElse(null);
-              return mount.path().toString().equals(source)
-                  ? Mono.<Void>empty()
-                  : Mono.error(
-                      new WorkspaceMovedException(
-                          "the engine mounted " + source + " instead of " + mount.path()));
-            });
   }
 
   /** After the mount, the directory's path still names the same directory, through no link. */

@@ -3,6 +3,7 @@ package io.workspacebackend.sessionorigin;
 import io.workspacebackend.api.RequestViolations;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.proxy.ProxiedService;
+import io.workspacebackend.proxy.StartupGate;
 import io.workspacebackend.session.SessionTargets;
 import java.net.URI;
 import java.util.Optional;
@@ -50,6 +51,8 @@ class SessionOpenController {
         () ->
             sessions
                 .find(user, id)
+                // A stopped or failed session gets the 409 its proxies would give, not a ticket.
+                .flatMap(StartupGate::admit)
                 .map(target -> redirectToOrigin(user, target.sessionId(), service.get(), request)));
   }
 

@@ -67,6 +67,11 @@ class UserController {
   }
 
   /** Replaces the user's own quota values; absent or null ones become the server's defaults. */
+  /** The engines' smallest CPU share, and more CPUs than any one host has. */
+  private static final double MIN_CPUS = 0.01;
+
+  private static final double MAX_CPUS = 1024;
+
   @PutMapping("/api/users/{id}/quota")
   Mono<User> setQuota(@PathVariable String id, @RequestBody QuotaOverrides quota) {
     Optional<UUID> userId = parseId(id);
@@ -82,8 +87,14 @@ class UserController {
           "max_memory_bytes",
           "must be a number of bytes above 0, or null for the server's default");
     }
-    if (quota.maxCpus() != null && !(quota.maxCpus() > 0 && Double.isFinite(quota.maxCpus()))) {
-      violations.add("max_cpus", "must be a number above 0, or null for the server's default");
+    if (quota.maxCpus() != null && !(quota.maxCpus() >= MIN_CPUS && quota.maxCpus() <= MAX_CPUS)) {
+      violations.add(
+          "max_cpus",
+          "must be a number from "
+              + MIN_CPUS
+              + " to "
+              + MAX_CPUS
+              + ", or null for the server's default");
     }
     return violations.ifValid(
         () -> database.call(() -> administration.setQuota(userId.get(), quota)).map(this::toApi));

@@ -68,6 +68,28 @@ abstract class StopAndStartContract {
 
       assertThat(stopped.stopReason()).isEqualTo("stopped by its owner");
       assertThat(stopped.stoppedAt()).isNotNull();
+      assertThat(stopped.ports()).as("released ports may be another session's now").isNull();
+      assertThat(stopped.containerId()).isNull();
+      assertThat(
+              sessions
+                  .http()
+                  .get()
+                  .uri("/api/sessions/" + created.id() + "/logs")
+                  .exchange()
+                  .expectStatus()
+                  .isOk()
+                  .expectBody(String.class)
+                  .returnResult()
+                  .getResponseBody())
+          .as("a stopped session has no output")
+          .isNullOrEmpty();
+      sessions
+          .http()
+          .get()
+          .uri("/api/sessions/" + created.id() + "/open?service=files")
+          .exchange()
+          .expectStatus()
+          .isEqualTo(409);
       assertThatThrownBy(() -> docker.inspectContainerCmd(running.containerId()).exec())
           .as("the container is gone")
           .isInstanceOf(NotFoundException.class);

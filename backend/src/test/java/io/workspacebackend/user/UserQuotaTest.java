@@ -209,6 +209,31 @@ class UserQuotaTest {
   }
 
   @Test
+  void numbersAreTakenAsGivenNeverCoercedOrUnbounded() {
+    SignedIn admin = accounts().register(Role.ADMIN);
+    SignedIn user = accounts().register(Role.USER);
+    for (Map<String, Object> body :
+        List.<Map<String, Object>>of(
+            Map.of("max_sessions", 1.5),
+            Map.of("max_sessions", "3"),
+            Map.of("max_memory_bytes", 1.5),
+            Map.of("max_cpus", 1e308),
+            Map.of("max_cpus", 1e-300))) {
+      accounts()
+          .as(admin.token())
+          .put()
+          .uri("/api/users/{id}/quota", user.user().id())
+          .bodyValue(body)
+          .exchange()
+          .expectStatus()
+          .isBadRequest()
+          .expectBody()
+          .jsonPath("$.errors[0].field")
+          .isEqualTo(body.keySet().iterator().next());
+    }
+  }
+
+  @Test
   void aNonAdminGets403EvenForTheirOwnQuota() {
     accounts().register(Role.ADMIN);
     SignedIn user = accounts().register(Role.USER);
