@@ -27,7 +27,7 @@ class IdleSessions implements SmartLifecycle {
 
   private final SessionStore store;
   private final SessionActivity activity;
-  private final SessionService sessions;
+  private final SessionLifecycle lifecycle;
   private final AgentStatus agent;
   private final Duration timeout;
   private volatile Disposable sweeps;
@@ -35,12 +35,12 @@ class IdleSessions implements SmartLifecycle {
   IdleSessions(
       SessionStore store,
       SessionActivity activity,
-      SessionService sessions,
+      SessionLifecycle lifecycle,
       AgentStatus agent,
       WorkspaceConfig config) {
     this.store = store;
     this.activity = activity;
-    this.sessions = sessions;
+    this.lifecycle = lifecycle;
     this.agent = agent;
     this.timeout = config.sessions().idleTimeout();
   }
@@ -95,7 +95,7 @@ class IdleSessions implements SmartLifecycle {
     }
     String reason = "idle for " + DurationFormat.format(timeout);
     log.info("stopping session {} ({}): {}", row.id(), row.name(), reason);
-    return sessions
+    return lifecycle
         .stop(row, reason)
         .onErrorResume(
             error -> {

@@ -1,9 +1,11 @@
 package io.workspacebackend.session;
 
 import io.workspacebackend.container.ContainerRuntime;
+import io.workspacebackend.image.ImageBuildCommand;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +23,29 @@ class ImagePresence {
 
   ImagePresence(ContainerRuntime runtime) {
     this.runtime = runtime;
+  }
+
+  /**
+   * Completes if the image is present; errors with {@code missing} of a sentence saying how to get
+   * it otherwise, or when the engine does not answer within {@code timeout}.
+   */
+  Mono<Void> require(
+      String image, Duration timeout, Function<String, ? extends RuntimeException> missing) {
+    return present(image)
+        .timeout(timeout)
+        .flatMap(
+            present ->
+                present
+                    ? Mono.<Void>empty()
+                    : Mono.error(
+                        missing.apply(
+                            "image "
+                                + image
+                                + " is not present on "
+                                + runtime.engine().name()
+                                + "; build it ("
+                                + ImageBuildCommand.forImage(image)
+                                + ") or pull it first")));
   }
 
   Mono<Boolean> present(String image) {

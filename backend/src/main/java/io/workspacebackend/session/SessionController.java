@@ -31,11 +31,17 @@ class SessionController {
   private static final int MAX_TAIL = 100_000;
 
   private final SessionService sessions;
+  private final SessionLifecycle lifecycle;
   private final SessionEvents events;
   private final LiveConnections connections;
 
-  SessionController(SessionService sessions, SessionEvents events, LiveConnections connections) {
+  SessionController(
+      SessionService sessions,
+      SessionLifecycle lifecycle,
+      SessionEvents events,
+      LiveConnections connections) {
     this.sessions = sessions;
+    this.lifecycle = lifecycle;
     this.events = events;
     this.connections = connections;
   }
@@ -68,21 +74,21 @@ class SessionController {
   @DeleteMapping("/api/sessions/{id}")
   Mono<ResponseEntity<Void>> delete(
       @AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-    return sessions.delete(user, id).then(Mono.just(ResponseEntity.noContent().build()));
+    return lifecycle.delete(user, id).then(Mono.just(ResponseEntity.noContent().build()));
   }
 
   /** 202: the session is stopping; {@code stopped} follows on the event stream. */
   @PostMapping("/api/sessions/{id}/stop")
   Mono<ResponseEntity<Session>> stop(
       @AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-    return sessions.stop(user, id).map(session -> ResponseEntity.accepted().body(session));
+    return lifecycle.stop(user, id).map(session -> ResponseEntity.accepted().body(session));
   }
 
   /** 202: the session is starting; {@code running} follows on the event stream. */
   @PostMapping("/api/sessions/{id}/start")
   Mono<ResponseEntity<Session>> start(
       @AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-    return sessions.start(user, id).map(session -> ResponseEntity.accepted().body(session));
+    return lifecycle.start(user, id).map(session -> ResponseEntity.accepted().body(session));
   }
 
   @GetMapping(value = "/api/sessions/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -7,7 +7,6 @@ import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerNotFound;
 import io.workspacebackend.container.ContainerRuntime;
-import io.workspacebackend.image.ImageBuildCommand;
 import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStats;
@@ -22,14 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,11 +36,7 @@ class SessionService {
   /** An engine that does not answer a quick question within this fails the request with 503. */
   private static final Duration ENGINE_QUESTION_TIMEOUT = Duration.ofSeconds(10);
 
-  /** The stop reason of a session being deleted (seen only while it is stopping). */
-  private static final String DELETED = "being deleted";
-
   private final SessionStore store;
-  private final SessionEndings endings;
   private final SessionLauncher launcher;
   private final SessionTransitions transitions;
   private final SessionReconciler reconciler;
@@ -60,7 +51,6 @@ class SessionService {
 
   SessionService(
       SessionStore store,
-      SessionEndings endings,
       SessionLauncher launcher,
       SessionTransitions transitions,
       SessionReconciler reconciler,
@@ -73,7 +63,6 @@ class SessionService {
       SessionLimits limits,
       WarmClaims warmSlots) {
     this.store = store;
-    this.endings = endings;
     this.launcher = launcher;
     this.transitions = transitions;
     this.reconciler = reconciler;
@@ -106,7 +95,11 @@ class SessionService {
     String image = SessionRequests.image(request, config.container().defaultImage());
     String id = UUID.randomUUID().toString();
     String sessionName = name.orElse("session-" + id.substring(0, 8));
-    return imagePresent(image, message -> new InvalidSessionRequestException("image", message))
+    return images
+        .require(
+            image,
+            ENGINE_QUESTION_TIMEOUT,
+            message -> new InvalidSessionRequestException("image", message))
         .then(resolveWorkspace(user, request, sessionName))
         .flatMap(
             workspace ->
@@ -145,121 +138,6 @@ class SessionService {
   }
 
   /**
-   * Stops and removes the container, releases the ports, forgets the session; keeps its files. A
-   * stop under way finishes first; deletes asked for at once share one deletion.
-   */
-  Mono<Void> delete(SignedInUser user, String id) {
-    return owned(user, id).flatMap(row -> deletion(row.id()));
-  }
-
-  private Mono<Void> deletion(String id) {
-    return endings
-        .settled(id)
-        .then(Mono.defer(() -> transitions.stopping(id, DELETED, true)))
-        .flatMap(
-            row -> {
-              if (row.state() == SessionStatus.STOPPING && !row.deleting()) {
-                // A stop began between the two steps above: it ends first.
-                return endings.finish(row).then(Mono.defer(() -> deletion(id)));
-              }
-              return endings.finish(row);
-            });
-  }
-
-  /**
-   * Moves the session to {@code stopping} and stops it in the background; the answer does not wait
-   * for {@code stopped}. Stopping a stopping or stopped session changes nothing.
-   */
-  Mono<Session> stop(SignedInUser user, String id) {
-    return owned(user, id)
-        .flatMap(
-            row -> {
-              if (row.state() == SessionStatus.STOPPING || row.state() == SessionStatus.STOPPED) {
-                return Mono.just(row);
-              }
-              if (!row.state().canStop()) {
-                return Mono.error(
-                    conflict(row, "a failed session has nothing to stop; start or delete it"));
-              }
-              return stop(row, stoppedBy(user, row));
-            })
-        .map(SessionRow::toApi);
-  }
-
-  /** Stops a live session for {@code reason} (the idle culler's way in too). */
-  Mono<SessionRow> stop(SessionRow row, String reason) {
-    return transitions
-        .stopping(row.id(), reason, false)
-        .flatMap(
-            stopping -> {
-              if (stopping.state() != SessionStatus.STOPPING) {
-                return Mono.error(conflict(stopping, "it can no longer be stopped"));
-              }
-              endings.finish(stopping).onErrorResume(error -> Mono.empty()).subscribe();
-              return Mono.just(stopping);
-            });
-  }
-
-  /**
-   * Starts a stopped or failed session again on its workspace, image, env and resource settings: a
-   * new container, a new secret, its ports again (new ones if they were taken meanwhile), within
-   * its user's limits. Starting a session that is on its way to running, or runs, changes nothing.
-   */
-  Mono<Session> start(SignedInUser user, String id) {
-    return owned(user, id)
-        .flatMap(
-            row -> {
-              if (row.state().isLive() && row.state() != SessionStatus.STOPPING) {
-                return Mono.just(row);
-              }
-              if (!row.state().canStart()) {
-                return Mono.error(conflict(row, "start it again once it is stopped"));
-              }
-              return imagePresent(
-                      row.image(), message -> conflict(row, "it cannot start: " + message))
-                  .then(transitions.resumed(row.id(), config.container().basePort()))
-                  .doOnNext(resumed -> launcher.relaunch(resumed, storedEnv(resumed)))
-                  // Another start moved it first: as for a session already starting.
-                  .switchIfEmpty(Mono.defer(() -> owned(user, id)))
-                  .flatMap(
-                      now ->
-                          now.state().isLive() && now.state() != SessionStatus.STOPPING
-                              ? Mono.just(now)
-                              : Mono.error(conflict(now, "it can no longer be started")));
-            })
-        .map(SessionRow::toApi);
-  }
-
-  private Map<String, String> storedEnv(SessionRow row) {
-    return json.readValue(row.env(), new TypeReference<Map<String, String>>() {});
-  }
-
-  private static String stoppedBy(SignedInUser user, SessionRow row) {
-    return row.userId().equals(user.account().id().toString())
-        ? "stopped by its owner"
-        : "stopped by " + user.account().username() + " (admin)";
-  }
-
-  private Mono<Void> imagePresent(String image, Function<String, RuntimeException> missing) {
-    return images
-        .present(image)
-        .timeout(ENGINE_QUESTION_TIMEOUT)
-        .flatMap(
-            present ->
-                present
-                    ? Mono.<Void>empty()
-                    : Mono.error(
-                        missing.apply(
-                            "image "
-                                + image
-                                + " is not present on "
-                                + runtime.engine().name()
-                                + "; build it ("
-                                + ImageBuildCommand.forImage(image)
-                                + ") or pull it first")));
-  }
-
-  /**
    * The container's output; a followed one ends (completes: plain text has no way to say why) when
    * the caller's access to the session is withdrawn.
    */
@@ -284,7 +162,7 @@ class SessionService {
         .flatMap(
             row -> {
               if (row.state() != SessionStatus.RUNNING || row.containerId() == null) {
-                return Mono.error(conflict(row, "not running"));
+                return Mono.error(new SessionStateConflict(row, "not running"));
               }
               return runtime
                   .stats(row.containerId())
@@ -337,13 +215,5 @@ class SessionService {
                   }
                 }))
         .subscribeOn(Schedulers.boundedElastic());
-  }
-
-  /** 409 with the session's state, named as the proxies name it ("status" is the HTTP code). */
-  private static ErrorResponseException conflict(SessionRow row, String why) {
-    ErrorResponseException error = new ErrorResponseException(HttpStatus.CONFLICT);
-    error.getBody().setDetail("the session is " + row.status() + "; " + why);
-    error.getBody().setProperty("session_status", row.status());
-    return error;
   }
 }
