@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans what happens to sessions out to {@code GET /api/events} subscribers: a session's new state
@@ -30,36 +31,44 @@ class SessionEvents {
   sealed interface Event {
     UUID userId();
 
-    ServerSentEvent<?> toSse();
+    /** The event's name on the stream. */
+    String name();
+
+    Object data();
   }
 
-  record Changed(Session session) implements Event {
+  record Changed(Session data) implements Event {
     @Override
     public UUID userId() {
-      return session.userId();
+      return data.userId();
     }
 
     @Override
-    public ServerSentEvent<?> toSse() {
-      return ServerSentEvent.builder(session).event("session").id(session.id().toString()).build();
-    }
-  }
-
-  record Progress(UUID userId, SessionProgress progress) implements Event {
-    @Override
-    public ServerSentEvent<?> toSse() {
-      return ServerSentEvent.builder(progress).event("progress").build();
+    public String name() {
+      return "session";
     }
   }
 
-  record Deleted(UUID userId, SessionDeleted deleted) implements Event {
+  record Progress(UUID userId, SessionProgress data) implements Event {
     @Override
-    public ServerSentEvent<?> toSse() {
-      return ServerSentEvent.builder(deleted).event("deleted").build();
+    public String name() {
+      return "progress";
+    }
+  }
+
+  record Deleted(UUID userId, SessionDeleted data) implements Event {
+    @Override
+    public String name() {
+      return "deleted";
     }
   }
 
   private final Sinks.Many<Event> events = Sinks.many().multicast().directBestEffort();
+  private final JsonMapper json;
+
+  SessionEvents(JsonMapper json) {
+    this.json = json;
+  }
 
   /** Announces a session's new state; safe to call from any thread. */
   void changed(Session session) {
@@ -84,10 +93,20 @@ class SessionEvents {
    * be quick and keep requesting (this is for the server's own listeners, not for clients).
    */
   Flux<Session> changes() {
-    return events
-        .asFlux()
-        .filter(Changed.class::isInstance)
-        .map(event -> ((Changed) event).session());
+    return events.asFlux().filter(Changed.class::isInstance).map(event -> ((Changed) event).data());
+  }
+
+  /**
+   * As text, written here: the stream's writer then wraps bytes and allocates no pooled buffer,
+   * which Spring's writer can leave unreleased when a client goes in the middle of an event.
+   */
+  private ServerSentEvent<String> toSse(Event event) {
+    ServerSentEvent.Builder<String> sse =
+        ServerSentEvent.builder(json.writeValueAsString(event.data())).event(event.name());
+    if (event instanceof Changed changed) {
+      sse.id(changed.data().id().toString());
+    }
+    return sse.build();
   }
 
   /** The events of the users {@code visible} lets through, with a comment heartbeat. */
@@ -98,7 +117,7 @@ class SessionEvents {
             .onBackpressureBuffer(
                 PER_SUBSCRIBER_BUFFER, dropped -> {}, BufferOverflowStrategy.DROP_OLDEST)
             .filter(event -> visible.test(event.userId()))
-            .map(Event::toSse);
+            .map(this::toSse);
     Flux<ServerSentEvent<?>> heartbeats =
         Flux.interval(HEARTBEAT)
             .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
