@@ -27,7 +27,7 @@ class BackendServerTest {
         .jsonPath("$.database.status")
         .isEqualTo("up")
         .jsonPath("$.database.details.schema_version")
-        .isEqualTo("2");
+        .isEqualTo("5");
   }
 
   @Test
