@@ -3,6 +3,7 @@ package io.workspacebackend.console;
 import io.workspacebackend.console.local.LogFeed;
 import io.workspacebackend.console.shell.Navigator;
 import io.workspacebackend.console.theme.Themes;
+import io.workspacebackend.console.window.WindowPlacement;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -16,6 +17,7 @@ public final class ConsoleApp extends Application {
 
   private final ConsoleEnvironment environment;
   private Navigator navigator;
+  private WindowPlacement placement;
 
   /** Used by {@link Application#launch}: the real user's configuration and preferences. */
   public ConsoleApp() {
@@ -33,11 +35,14 @@ public final class ConsoleApp extends Application {
     stage.setTitle("Workspace Backend Console");
     navigator = new Navigator(stage, environment);
     navigator.showStart();
+    // A small file read before the first frame: the window must open at its size, not resize.
+    placement = WindowPlacement.apply(stage, environment.rememberedWindow().last());
     stage.show();
-    // Runs after the first frame with the start screen was handed to the screen.
+    // Runs after the first frame with the start screen was handed to the screen. DEBUG: the start
+    // screen shows the log, and this line means nothing to its user.
     Platform.runLater(
         () ->
-            LOG.info(
+            LOG.debug(
                 "start screen shown {} ms after the JVM started",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
   }
@@ -45,6 +50,10 @@ public final class ConsoleApp extends Application {
   /** Closes what the window opened: the event stream, terminals and a local server. */
   @Override
   public void stop() {
+    // On the FX thread, but the window is gone and the JVM is about to exit: nothing can wait.
+    if (placement != null) {
+      environment.rememberedWindow().remember(placement.current());
+    }
     if (navigator != null) {
       navigator.close();
     }

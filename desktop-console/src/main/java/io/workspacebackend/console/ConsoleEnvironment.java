@@ -2,15 +2,20 @@ package io.workspacebackend.console;
 
 import io.workspacebackend.config.ConfigLoader;
 import io.workspacebackend.console.connection.RememberedServer;
+import io.workspacebackend.console.window.RememberedWindow;
 import java.util.Map;
 
 /**
  * What the console reads from the machine: how to resolve the backend's configuration (the same
  * file, environment and database as {@code workspace-backend serve}), setting overrides for a local
- * server, and where the last URL is remembered. Tests pass a temporary home.
+ * server, and where the last URL and the window's geometry are remembered. Tests pass a temporary
+ * home.
  */
 public record ConsoleEnvironment(
-    ConfigLoader configLoader, Map<String, String> overrides, RememberedServer rememberedServer) {
+    ConfigLoader configLoader,
+    Map<String, String> overrides,
+    RememberedServer rememberedServer,
+    RememberedWindow rememberedWindow) {
 
   public ConsoleEnvironment {
     overrides = Map.copyOf(overrides);
@@ -19,6 +24,9 @@ public record ConsoleEnvironment(
   /** The real user's configuration and preferences. */
   public static ConsoleEnvironment forCurrentUser() {
     return new ConsoleEnvironment(
-        ConfigLoader.forCurrentProcess(), Map.of(), RememberedServer.forCurrentUser());
+        ConfigLoader.forCurrentProcess(),
+        Map.of(),
+        RememberedServer.forCurrentUser(),
+        RememberedWindow.forCurrentUser());
   }
 }

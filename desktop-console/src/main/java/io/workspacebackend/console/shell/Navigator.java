@@ -8,9 +8,11 @@ import io.workspacebackend.console.start.StartScreen;
 import io.workspacebackend.console.theme.Themes;
 import io.workspacebackend.model.user.User;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
@@ -77,6 +79,17 @@ public final class Navigator {
     }
   }
 
+  /**
+   * Drops mnemonic keys whose controls all left the scene. JavaFX 21 keeps such a key with an empty
+   * list, and on Alt+N it takes the first key matching N: the start screen's "User_name" ('n') hid
+   * "_New session…" ('N') after signing in, and "Start a _local server" hid "_Logs".
+   */
+  private static void forgetDepartedMnemonics(Scene scene) {
+    if (scene != null) {
+      scene.getMnemonics().values().removeIf(List::isEmpty);
+    }
+  }
+
   /** Shows {@code root} below the menu bar, which stays for the window's lifetime. */
   private void show(Parent root) {
     if (stage.getScene() == null) {
@@ -86,6 +99,9 @@ public final class Navigator {
       scene.getStylesheets().add(Themes.consoleStylesheet());
       frame.setTop(new ConsoleMenus(DesktopOs.current(), stage, scene).menuBar());
       stage.setScene(scene);
+      // Before the scene's own handling, which looks the key up among the mnemonics.
+      stage.addEventFilter(
+          KeyEvent.KEY_PRESSED, event -> forgetDepartedMnemonics(stage.getScene()));
     }
     ((BorderPane) stage.getScene().getRoot()).setCenter(root);
   }

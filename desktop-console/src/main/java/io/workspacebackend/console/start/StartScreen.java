@@ -28,9 +28,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -72,8 +74,7 @@ public final class StartScreen {
     this.environment = environment;
     this.logListener = log::append;
 
-    Label title = new Label("Workspace Backend");
-    title.getStyleClass().add("title");
+    Label title = heading("Workspace Backend", "title");
     Label noticeLabel = Forms.message("notice");
     notice.ifPresent(noticeLabel::setText);
 
@@ -88,9 +89,14 @@ public final class StartScreen {
     signIn.defaultButtonProperty().bind(signInForm.visibleProperty());
     createAdmin.defaultButtonProperty().bind(firstAdmin.visibleProperty());
 
+    // Side by side down to half a laptop screen (690 px): the forms keep room for their labels
+    // and fields, the local server's panel wraps its text and takes what is left.
     VBox left = new VBox(12, signInForm, firstAdmin);
     left.setPrefWidth(420);
+    left.setMinWidth(340);
     VBox right = localServerPanel();
+    right.setPrefWidth(420);
+    right.setMinWidth(240);
     HBox.setHgrow(right, Priority.ALWAYS);
     HBox columns = new HBox(32, left, right);
     VBox.setVgrow(columns, Priority.ALWAYS);
@@ -115,9 +121,17 @@ public final class StartScreen {
     return root;
   }
 
+  /** A heading that wraps rather than end in "…" when its column is narrow. */
+  private static Label heading(String text, String style) {
+    Label heading = new Label(text);
+    heading.getStyleClass().add(style);
+    heading.setWrapText(true);
+    heading.setMinHeight(Region.USE_PREF_SIZE);
+    return heading;
+  }
+
   private VBox signInForm() {
-    Label heading = new Label("Connect to a server");
-    heading.getStyleClass().add("section-title");
+    Label heading = heading("Connect to a server", "section-title");
     GridPane grid = Forms.grid();
     Forms.row(grid, 0, "Server _URL", url);
     Forms.row(grid, 1, "User_name", username);
@@ -125,38 +139,46 @@ public final class StartScreen {
     url.setPromptText("http://127.0.0.1:8080");
     signIn.getStyleClass().add(Styles.ACCENT);
     signIn.setId("sign-in");
+    signIn.setMinWidth(Region.USE_PREF_SIZE);
     signIn.setOnAction(event -> signIn());
     return new VBox(12, heading, grid, signIn, signInMessage);
   }
 
   private VBox firstAdminForm() {
-    Label heading = new Label("Create the first administrator");
-    heading.getStyleClass().add("section-title");
+    Label heading = heading("Create the first administrator", "section-title");
     Label hint =
         new Label(
             "Nobody has an account on this server yet. Choose the administrator's name and"
                 + " password; the console creates the account and signs you in.");
     hint.getStyleClass().add("hint");
+    hint.setWrapText(true);
+    // All its lines: the log below it is what gives up height.
+    hint.setMinHeight(Region.USE_PREF_SIZE);
     GridPane grid = Forms.grid();
     Forms.row(grid, 0, "User_name", adminName);
     Forms.row(grid, 1, "_Password", adminPassword);
     Forms.row(grid, 2, "_Repeat password", adminRepeat);
     createAdmin.setId("create-admin");
+    createAdmin.setMinWidth(Region.USE_PREF_SIZE);
     createAdmin.getStyleClass().add(Styles.ACCENT);
     createAdmin.setOnAction(event -> createAdmin());
     return new VBox(12, heading, hint, grid, createAdmin, adminMessage);
   }
 
   private VBox localServerPanel() {
-    Label heading = new Label("Or run the backend here");
-    heading.getStyleClass().add("section-title");
+    Label heading = heading("Or run the backend here", "section-title");
     Label hint =
         new Label(
             "Starts the backend inside this console with your usual configuration ("
                 + environment.configLoader().defaultConfigFile()
                 + "). It stops when you quit.");
     hint.getStyleClass().add("hint");
+    hint.setWrapText(true);
+    // All its lines: the log below it is what gives up height.
+    hint.setMinHeight(Region.USE_PREF_SIZE);
     startLocal.setId("start-local");
+    startLocal.setMinWidth(Region.USE_PREF_SIZE);
+    buildImage.setMinWidth(Region.USE_PREF_SIZE);
     startLocal.setOnAction(event -> startLocal());
     buildImage.setId("build-image");
     buildImage.setVisible(false);
@@ -164,7 +186,7 @@ public final class StartScreen {
     buildImage.setOnAction(event -> buildImage());
     localProgress.setVisible(false);
     localProgress.setPrefSize(20, 20);
-    HBox buttons = new HBox(12, startLocal, buildImage, localProgress);
+    FlowPane buttons = new FlowPane(12, 8, startLocal, buildImage, localProgress);
     log.setId("local-log");
     VBox.setVgrow(log, Priority.ALWAYS);
     return new VBox(12, heading, hint, buttons, localStatus, log);

@@ -27,8 +27,8 @@ final class TerminalConnection {
 
     void title(String title);
 
-    /** The connection ended; {@code reason} is in plain words. */
-    void closed(String reason);
+    /** The connection ended, and why. */
+    void closed(TerminalEnd end);
   }
 
   private static final HttpClient HTTP =
@@ -93,21 +93,16 @@ final class TerminalConnection {
     }
   }
 
-  private static String describe(Throwable failure) {
+  private static TerminalEnd describe(Throwable failure) {
     Throwable cause =
         failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause()
             : failure;
     if (cause instanceof WebSocketHandshakeException handshake) {
-      return switch (handshake.getResponse().statusCode()) {
-        case 401 -> "your sign-in is no longer valid";
-        case 404 -> "the session no longer exists";
-        case 409 -> "the session is not running";
-        default -> "the server refused (HTTP " + handshake.getResponse().statusCode() + ")";
-      };
+      return TerminalEnd.refused(handshake.getResponse().statusCode());
     }
     String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName() : message;
+    return TerminalEnd.dropped(message == null ? cause.getClass().getSimpleName() : message);
   }
 
   private final class Frames implements WebSocket.Listener {
@@ -147,10 +142,7 @@ final class TerminalConnection {
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
       if (!closedByUs) {
-        listener.closed(
-            reason == null || reason.isBlank()
-                ? "the server closed it (code " + statusCode + ")"
-                : reason);
+        listener.closed(TerminalEnd.closed(statusCode, reason));
       }
       return CompletableFuture.completedFuture(null);
     }

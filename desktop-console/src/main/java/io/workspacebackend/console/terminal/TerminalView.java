@@ -32,8 +32,9 @@ import netscape.javascript.JSObject;
 /**
  * A session's terminal: xterm.js in a WebView, with Java holding the WebSocket and moving bytes
  * both ways. Typing, pasting and resizing go to ttyd; its output is written into xterm.js in
- * batches on the FX thread. A dropped connection says so and offers to reconnect. Copy and paste
- * use the system clipboard, with the desktop's terminal keys ({@link TerminalClipboardKeys}).
+ * batches on the FX thread. A dropped connection says why, and offers to reconnect where that can
+ * work (not for a deleted session). Copy and paste use the system clipboard, with the desktop's
+ * terminal keys ({@link TerminalClipboardKeys}).
  */
 public final class TerminalView extends StackPane implements ClipboardTarget {
   /** Where the connection stands. */
@@ -51,6 +52,7 @@ public final class TerminalView extends StackPane implements ClipboardTarget {
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.CLOSED);
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
   private final Label problem = new Label();
+  private final Button reconnect = new Button("_Reconnect");
   private final VBox banner;
   private final ByteArrayOutputStream pendingOutput = new ByteArrayOutputStream();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
@@ -63,11 +65,11 @@ public final class TerminalView extends StackPane implements ClipboardTarget {
     this.uri = terminalUri;
     this.token = token;
     web.setContextMenuEnabled(false);
-    Button reconnect = new Button("_Reconnect");
     reconnect.setId("terminal-reconnect");
     reconnect.setOnAction(event -> connect());
     problem.setId("terminal-problem");
     problem.setWrapText(true);
+    reconnect.managedProperty().bind(reconnect.visibleProperty());
     banner = new VBox(8, problem, reconnect);
     banner.setAlignment(Pos.CENTER);
     banner.setMaxSize(420, 120);
@@ -217,12 +219,13 @@ public final class TerminalView extends StackPane implements ClipboardTarget {
     }
   }
 
-  private void dropped(String reason) {
+  private void dropped(TerminalEnd end) {
     if (closed) {
       return;
     }
     state.set(State.CLOSED);
-    problem.setText("The terminal's connection closed: " + reason + ".");
+    problem.setText(end.message());
+    reconnect.setVisible(end.reconnectable());
     banner.setVisible(true);
   }
 
@@ -244,8 +247,8 @@ public final class TerminalView extends StackPane implements ClipboardTarget {
     }
 
     @Override
-    public void closed(String reason) {
-      Platform.runLater(() -> dropped(reason));
+    public void closed(TerminalEnd end) {
+      Platform.runLater(() -> dropped(end));
     }
   }
 

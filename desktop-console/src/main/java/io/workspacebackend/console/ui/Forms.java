@@ -7,10 +7,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** Small builders that keep the console's forms alike: labelled rows, inline messages. */
 public final class Forms {
   private static final String ERROR = "form-error";
+  private static final double FIELD_MIN_WIDTH = 160;
 
   private Forms() {}
 
@@ -38,8 +40,11 @@ public final class Forms {
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(8);
+    // Labels keep their whole text; fields take the rest but stay wide enough to type in.
     ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
     ColumnConstraints fields = new ColumnConstraints();
+    fields.setMinWidth(FIELD_MIN_WIDTH);
     fields.setHgrow(Priority.ALWAYS);
     grid.getColumnConstraints().addAll(labels, fields);
     return grid;
@@ -50,6 +55,7 @@ public final class Forms {
     Label text = new Label(label);
     text.setMnemonicParsing(true);
     text.setLabelFor(field);
+    text.setMinWidth(Region.USE_PREF_SIZE);
     grid.addRow(row, text, field);
   }
 

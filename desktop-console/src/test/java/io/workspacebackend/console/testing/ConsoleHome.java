@@ -2,6 +2,7 @@ package io.workspacebackend.console.testing;
 
 import io.workspacebackend.console.ConsoleEnvironment;
 import io.workspacebackend.console.connection.RememberedServer;
+import io.workspacebackend.console.window.RememberedWindow;
 import io.workspacebackend.testing.TestHome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ public final class ConsoleHome implements AutoCloseable {
         new ConsoleEnvironment(
             TestHome.in(directory).loader(),
             settings,
-            new RememberedServer(directory.resolve("settings/console.properties"), preferences));
+            new RememberedServer(directory.resolve("settings/console.properties"), preferences),
+            new RememberedWindow(directory.resolve("settings/window.properties")));
   }
 
   public static ConsoleHome create(Map<String, String> overrides) throws IOException {
