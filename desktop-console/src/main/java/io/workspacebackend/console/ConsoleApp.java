@@ -42,11 +42,23 @@ public final class ConsoleApp extends Application {
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
   }
 
-  /** Closes what the window opened: the event stream, terminals and a local server. */
+  /**
+   * Hides the window and closes what it opened: the event stream, terminals and a local server. The
+   * server stops on its own thread, which the JVM waits for, so the FX thread is never held.
+   */
   @Override
+  // The future whenComplete returns only repeats the outcome, which the callback logs.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public void stop() {
     if (navigator != null) {
-      navigator.close();
+      navigator
+          .close()
+          .whenComplete(
+              (stopped, failure) -> {
+                if (failure != null) {
+                  LOG.warn("the local server did not stop cleanly: {}", failure.toString());
+                }
+              });
     }
   }
 }
