@@ -47,15 +47,27 @@ public final class ConsoleApp extends Application {
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
   }
 
-  /** Closes what the window opened: the event stream, terminals and a local server. */
+  /**
+   * Hides the window and closes what it opened: the event stream, terminals and a local server. The
+   * server stops on its own thread, which the JVM waits for, so the FX thread is never held.
+   */
   @Override
+  // The future whenComplete returns only repeats the outcome, which the callback logs.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public void stop() {
     // On the FX thread, but the window is gone and the JVM is about to exit: nothing can wait.
     if (placement != null) {
       environment.rememberedWindow().remember(placement.current());
     }
     if (navigator != null) {
-      navigator.close();
+      navigator
+          .close()
+          .whenComplete(
+              (stopped, failure) -> {
+                if (failure != null) {
+                  LOG.warn("the local server did not stop cleanly: {}", failure.toString());
+                }
+              });
     }
   }
 }

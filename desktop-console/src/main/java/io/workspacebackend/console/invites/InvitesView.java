@@ -43,6 +43,7 @@ public final class InvitesView {
     VBox.setVgrow(table, Priority.ALWAYS);
     center.setPadding(new Insets(0, 8, 8, 8));
     root.setCenter(center);
+    workbench.whenReconnected(this::reload);
     reload();
   }
 

@@ -33,10 +33,15 @@ public final class FirstAdmin {
     return database.jdbc().sql("SELECT count(*) FROM users").query(Long.class).single() == 0L;
   }
 
-  /** Creates the admin account and signs {@code client} in as it. */
+  /**
+   * Creates the admin account and signs {@code client} in as it. If registering fails (a refused
+   * password, a server gone), the invite is revoked at once: an unused admin code must not stay
+   * valid in the database for anyone who reads it.
+   */
   public SignedIn create(WorkspaceClient client, String username, String password) {
+    InviteCodes codes = new InviteCodes(database, Clock.systemUTC());
     Invite invite =
-        new InviteCodes(database, Clock.systemUTC())
+        codes
             .generate(
                 new NewInvites(
                     1,
@@ -46,6 +51,15 @@ public final class FirstAdmin {
                     Optional.of("first admin, created by the desktop console"),
                     Optional.empty()))
             .get(0);
-    return client.register(invite.code(), username, password);
+    try {
+      return client.register(invite.code(), username, password);
+    } catch (RuntimeException failure) {
+      try {
+        codes.revoke(invite.code());
+      } catch (RuntimeException revokeFailure) {
+        failure.addSuppressed(revokeFailure);
+      }
+      throw failure;
+    }
   }
 }

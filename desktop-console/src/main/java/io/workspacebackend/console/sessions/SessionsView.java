@@ -2,6 +2,7 @@ package io.workspacebackend.console.sessions;
 
 import io.workspacebackend.client.SessionEventListener;
 import io.workspacebackend.client.Subscription;
+import io.workspacebackend.console.connection.Reconnection;
 import io.workspacebackend.console.shell.Workbench;
 import io.workspacebackend.console.terminal.TerminalView;
 import io.workspacebackend.console.ui.Background;
@@ -74,6 +75,11 @@ public final class SessionsView implements AutoCloseable {
   private Subscription events;
   private boolean closed;
 
+  /** A listing is on its way; another reload waits for it rather than running beside it. */
+  private boolean loading;
+
+  private boolean reloadAgain;
+
   public SessionsView(Workbench workbench) {
     this.workbench = workbench;
     table.setId("sessions-table");
@@ -94,6 +100,7 @@ public final class SessionsView implements AutoCloseable {
     ticker = new Timeline(new KeyFrame(STATS_PERIOD, e -> tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
     ticker.play();
+    workbench.whenReconnected(this::resume);
     reload();
     subscribe();
   }
@@ -212,8 +219,16 @@ public final class SessionsView implements AutoCloseable {
     return workbench.user().role() == Role.ADMIN;
   }
 
-  /** Loads the list (and, for admins, the owners' names) afresh. */
+  /**
+   * Loads the list (and, for admins, the owners' names) afresh. While one listing is on its way,
+   * further calls make one more run after it, so a slow server never has two in flight.
+   */
   private void reload() {
+    if (loading) {
+      reloadAgain = true;
+      return;
+    }
+    loading = true;
     boolean all = showAll.isSelected();
     Background.run(
         () -> {
@@ -223,13 +238,39 @@ public final class SessionsView implements AutoCloseable {
           return new Listing(sessions, users);
         },
         listing -> {
+          loaded();
           usernames.clear();
           listing.users().forEach(u -> usernames.put(u.id(), u.username()));
           byId.clear();
           items.clear();
           listing.sessions().forEach(this::apply);
         },
-        failure -> workbench.failed("Could not load the sessions", failure));
+        failure -> {
+          loaded();
+          if (!closed) {
+            workbench.failed("Could not load the sessions", failure);
+          }
+        });
+  }
+
+  private void loaded() {
+    loading = false;
+    if (reloadAgain && !closed) {
+      reloadAgain = false;
+      Platform.runLater(this::reload);
+    }
+  }
+
+  /** The server answers again: follow its events anew and catch up on what was missed. */
+  private void resume() {
+    if (closed) {
+      return;
+    }
+    if (events != null) {
+      events.close();
+    }
+    subscribe();
+    reload();
   }
 
   private void subscribe() {
@@ -261,10 +302,17 @@ public final class SessionsView implements AutoCloseable {
     if (closed) {
       return;
     }
-    if (ErrorText.isSignedOut(failure)) {
+    if (ErrorText.isSignedOut(failure) || Reconnection.isConnectionLoss(failure)) {
+      // Signed out: back to the start screen. Server gone: the window's one banner retries and
+      // calls resume() when it answers.
       workbench.failed("Live updates stopped", failure);
+      if (!ErrorText.isSignedOut(failure)) {
+        Forms.fail(streamStatus, "Live updates are paused until the server answers again.");
+      }
       return;
     }
+    // The server answered but ended the stream (a changed role, an error of its own): follow it
+    // again after a moment; the list itself stays as it is.
     Forms.fail(
         streamStatus,
         "Live updates were interrupted (" + ErrorText.of(failure) + ") Reconnecting…");
@@ -275,7 +323,6 @@ public final class SessionsView implements AutoCloseable {
                 e -> {
                   if (!closed) {
                     subscribe();
-                    reload();
                   }
                 }));
     retry.play();

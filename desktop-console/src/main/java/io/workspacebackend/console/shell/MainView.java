@@ -2,6 +2,8 @@ package io.workspacebackend.console.shell;
 
 import atlantafx.base.theme.Styles;
 import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.console.connection.DisconnectedBanner;
+import io.workspacebackend.console.connection.Reconnection;
 import io.workspacebackend.console.invites.InvitesView;
 import io.workspacebackend.console.local.LogFeed;
 import io.workspacebackend.console.sessions.SessionsView;
@@ -28,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -42,11 +45,15 @@ public final class MainView implements Workbench {
   private final BorderPane root = new BorderPane();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final SessionsView sessions;
+  private final Reconnection reconnection;
 
   MainView(Navigator navigator, WorkspaceClient client, User user) {
     this.navigator = navigator;
     this.client = client;
     this.user = user;
+    reconnection = new Reconnection(this::askServer);
+    DisconnectedBanner banner = new DisconnectedBanner(reconnection);
+    closeables.add(banner);
     tabs.setId("main-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
 
@@ -62,7 +69,7 @@ public final class MainView implements Workbench {
         .localServer()
         .ifPresent(server -> tabs.getTabs().add(fixedTab("Server log", serverLog())));
 
-    root.setTop(header());
+    root.setTop(new VBox(header(), banner.root()));
     root.setCenter(tabs);
   }
 
@@ -101,7 +108,16 @@ public final class MainView implements Workbench {
           Optional.of("Your sign-in expired or was revoked. Please sign in again."));
       return;
     }
+    if (Reconnection.isConnectionLoss(failure)) {
+      reconnection.lost();
+      return;
+    }
     Dialogs.showError(navigator.stage(), heading, failure);
+  }
+
+  @Override
+  public void whenReconnected(Runnable action) {
+    reconnection.whenReconnected(action);
   }
 
   @Override
@@ -113,6 +129,14 @@ public final class MainView implements Workbench {
   void close() {
     closeables.forEach(MainView::closeQuietly);
     closeables.clear();
+  }
+
+  /** Whether the server answers at all: its health says so even while it is unavailable. */
+  private void askServer(Consumer<Boolean> answered) {
+    Background.run(
+        client::health,
+        health -> answered.accept(true),
+        failure -> answered.accept(!Reconnection.isConnectionLoss(failure)));
   }
 
   private Node header() {

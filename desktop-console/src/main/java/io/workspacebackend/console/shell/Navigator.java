@@ -10,6 +10,7 @@ import io.workspacebackend.model.user.User;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyEvent;
@@ -63,13 +64,21 @@ public final class Navigator {
     this.localServer = server;
   }
 
-  /** Closes the signed-in views and stops a local server; the window is going away. */
-  public void close() {
+  /**
+   * Hides the window at once, closes the signed-in views (our own streams first) and stops a local
+   * server off the FX thread; the application is going away.
+   *
+   * @return when the local server has stopped (at once without one)
+   */
+  public CompletableFuture<Void> close() {
+    stage.hide();
     closeMain();
-    if (localServer != null) {
-      localServer.close();
-      localServer = null;
+    if (localServer == null) {
+      return CompletableFuture.completedFuture(null);
     }
+    LocalServer stopping = localServer;
+    localServer = null;
+    return stopping.stopInBackground();
   }
 
   private void closeMain() {

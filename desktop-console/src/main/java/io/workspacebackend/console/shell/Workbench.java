@@ -14,8 +14,14 @@ public interface Workbench {
   /** Opens {@code content} in a closable tab; {@code onClose} runs when the tab or window goes. */
   void openTab(String title, Node content, AutoCloseable onClose);
 
-  /** Reports a failed action; an expired sign-in goes back to the start screen instead. */
+  /**
+   * Reports a failed action in a dialog. An expired sign-in goes back to the start screen instead,
+   * and a server that does not answer shows the one disconnected banner (no dialog), which retries.
+   */
   void failed(String heading, Throwable failure);
+
+  /** Runs {@code action} whenever the server answers again after the banner said it was gone. */
+  void whenReconnected(Runnable action);
 
   Window window();
 }

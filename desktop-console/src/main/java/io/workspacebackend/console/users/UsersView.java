@@ -38,6 +38,7 @@ public final class UsersView {
     root.setTop(toolbar());
     BorderPane.setMargin(table, new Insets(0, 8, 8, 8));
     root.setCenter(table);
+    workbench.whenReconnected(this::reload);
     reload();
   }
 

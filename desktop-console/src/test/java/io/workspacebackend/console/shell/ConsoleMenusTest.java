@@ -9,6 +9,8 @@ import io.workspacebackend.console.testing.Screenshots;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
@@ -50,7 +52,9 @@ class ConsoleMenusTest {
 
   @AfterEach
   void closeTheWindow() throws Exception {
-    WaitForAsyncUtils.asyncFx(navigator::close).get();
+    AtomicReference<CompletableFuture<Void>> stopped = new AtomicReference<>();
+    WaitForAsyncUtils.asyncFx(() -> stopped.set(navigator.close())).get();
+    stopped.get().get();
     home.close();
   }
 
