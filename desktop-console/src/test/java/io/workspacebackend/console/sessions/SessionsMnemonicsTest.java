@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -57,7 +59,9 @@ class SessionsMnemonicsTest {
   @AfterEach
   void closeTheView() throws Exception {
     WaitForAsyncUtils.asyncFx(sessions::close).get();
-    WaitForAsyncUtils.asyncFx(navigator::close).get();
+    AtomicReference<CompletableFuture<Void>> stopped = new AtomicReference<>();
+    WaitForAsyncUtils.asyncFx(() -> stopped.set(navigator.close())).get();
+    stopped.get().get();
     home.close();
   }
 
@@ -89,6 +93,9 @@ class SessionsMnemonicsTest {
 
     @Override
     public void failed(String heading, Throwable failure) {}
+
+    @Override
+    public void whenReconnected(Runnable reload) {}
 
     @Override
     public Window window() {
