@@ -68,11 +68,14 @@ def follow_events():
     connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/api/events", headers=auth)
     response = connection.getresponse()
+    event = None
     while True:
         line = response.readline()
         if not line:
             raise SystemExit("the event stream ended")
-        if line.startswith(b"data:"):
+        if line.startswith(b"event:"):
+            event = line[6:].strip()
+        elif line.startswith(b"data:") and event == b"session":
             session = json.loads(line[5:])
             with changed:
                 if session["status"] in ("running", "failed"):
