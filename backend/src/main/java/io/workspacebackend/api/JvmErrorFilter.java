@@ -1,6 +1,6 @@
 package io.workspacebackend.api;
 
-import io.workspacebackend.api.JvmErrors.JvmErrorException;
+import io.workspacebackend.reactive.JvmErrors.JvmErrorException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

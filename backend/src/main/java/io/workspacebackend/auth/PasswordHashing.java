@@ -1,6 +1,6 @@
 package io.workspacebackend.auth;
 
-import io.workspacebackend.api.JvmErrors;
+import io.workspacebackend.reactive.JvmErrors;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package io.workspacebackend.auth;
 
 import io.jsonwebtoken.security.Keys;
 import io.workspacebackend.config.WorkspaceConfig;
-import io.workspacebackend.server.ServerStartException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
@@ -21,12 +20,9 @@ public class SigningKeys {
   private final byte[] secret;
   private final SecretKey loginTokens;
 
-  public SigningKeys(WorkspaceConfig config) throws ServerStartException {
-    try {
-      this.secret = JwtSecretFile.read(config.auth().secretFile());
-    } catch (JwtSecretFile.InvalidSecretException e) {
-      throw new ServerStartException(e.getMessage(), e);
-    }
+  /** Fails to start the server (BackendServer says why in one line) with an unusable secret. */
+  public SigningKeys(WorkspaceConfig config) throws JwtSecretFile.InvalidSecretException {
+    this.secret = JwtSecretFile.read(config.auth().secretFile());
     this.loginTokens = Keys.hmacShaKeyFor(secret);
   }
 

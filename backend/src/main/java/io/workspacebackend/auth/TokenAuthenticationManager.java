@@ -1,6 +1,6 @@
 package io.workspacebackend.auth;
 
-import io.workspacebackend.api.JvmErrors;
+import io.workspacebackend.reactive.JvmErrors;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;

@@ -1,6 +1,6 @@
 package io.workspacebackend.db;
 
-import io.workspacebackend.api.JvmErrors;
+import io.workspacebackend.reactive.JvmErrors;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.workspacebackend.db;
 
-import io.workspacebackend.api.ComponentHealth;
-import io.workspacebackend.api.HealthCheck;
+import io.workspacebackend.health.ComponentHealth;
+import io.workspacebackend.health.HealthCheck;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package io.workspacebackend.server;
 
 import io.workspacebackend.WorkspaceBackendApplication;
+import io.workspacebackend.auth.JwtSecretFile;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import java.net.URI;
@@ -63,6 +64,9 @@ public final class BackendServer implements AutoCloseable {
       }
       if (cause instanceof ServerStartException known) {
         return known;
+      }
+      if (cause instanceof JwtSecretFile.InvalidSecretException secret) {
+        return new ServerStartException(secret.getMessage(), failure);
       }
     }
     Throwable root = failure;

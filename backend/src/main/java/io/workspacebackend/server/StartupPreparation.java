@@ -1,5 +1,6 @@
 package io.workspacebackend.server;
 
+import io.workspacebackend.auth.JwtSecretFile;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerRuntimes;
@@ -21,11 +22,18 @@ final class StartupPreparation {
 
   private StartupPreparation() {}
 
+  /**
+   * Makes what a fresh machine lacks, and reads the JWT secret once before Spring boots, so an
+   * unusable one fails in its one sentence rather than in a page of log.
+   */
   static void prepareFiles(WorkspaceConfig config) throws ServerStartException {
     try {
       Installation.of(config).ensureDirectoriesAndSecret();
+      JwtSecretFile.read(config.auth().secretFile());
     } catch (IOException e) {
       throw new ServerStartException("cannot prepare " + e.getMessage(), e);
+    } catch (JwtSecretFile.InvalidSecretException e) {
+      throw new ServerStartException(e.getMessage(), e);
     }
   }
 

@@ -1,12 +1,12 @@
 package io.workspacebackend.session;
 
-import io.workspacebackend.api.JvmErrors;
-import io.workspacebackend.api.JvmErrors.JvmErrorException;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerSpec;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.session.StartupStep;
+import io.workspacebackend.reactive.JvmErrors;
+import io.workspacebackend.reactive.JvmErrors.JvmErrorException;
 import io.workspacebackend.session.WorkspaceDirectories.WorkspaceMount;
 import java.nio.file.Path;
 import java.time.Duration;

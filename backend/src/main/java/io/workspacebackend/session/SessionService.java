@@ -1,6 +1,5 @@
 package io.workspacebackend.session;
 
-import io.workspacebackend.api.JvmErrors;
 import io.workspacebackend.auth.ConnectionGrant;
 import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.auth.SignedInUser;
@@ -12,6 +11,7 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStats;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
+import io.workspacebackend.reactive.JvmErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.workspacebackend.session;
 
-import io.workspacebackend.api.JvmErrors;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.reactive.JvmErrors;
 import io.workspacebackend.session.WorkspaceDirectories.WorkspaceMount;
 import java.io.IOException;
 import java.nio.file.Path;

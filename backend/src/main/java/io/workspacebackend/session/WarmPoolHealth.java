@@ -1,8 +1,8 @@
 package io.workspacebackend.session;
 
-import io.workspacebackend.api.ComponentHealth;
-import io.workspacebackend.api.HealthCheck;
 import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.health.ComponentHealth;
+import io.workspacebackend.health.HealthCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package io.workspacebackend.session;
 
-import io.workspacebackend.api.JvmErrors;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerState;
 import io.workspacebackend.container.ContainerSummary;
+import io.workspacebackend.reactive.JvmErrors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.workspacebackend.session;
 
-import io.workspacebackend.api.JvmErrors;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.container.ContainerSpec;
 import io.workspacebackend.model.session.SessionStatus;
+import io.workspacebackend.reactive.JvmErrors;
 import io.workspacebackend.session.SessionLauncher.WorkspaceMovedException;
 import io.workspacebackend.session.WorkspaceDirectories.WorkspaceMount;
 import java.util.Map;

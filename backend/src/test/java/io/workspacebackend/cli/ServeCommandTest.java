@@ -77,6 +77,26 @@ class ServeCommandTest {
   }
 
   @Test
+  void serveWithAWeakJwtSecretFailsWithOneLineSayingHowToMendIt() throws Exception {
+    TestHome home = TestHome.in(temp);
+    Files.createDirectories(home.dataDir());
+    Path secret = home.dataDir().resolve("jwt-secret");
+    Files.writeString(secret, "c2hvcnQ=\n");
+    Path stderr = temp.resolve("stderr");
+
+    try (ServeProcess serve = ServeProcess.start(home, stderr, "serve", "--port", "0")) {
+      assertThat(serve.awaitExit()).isEqualTo(1);
+      assertThat(serve.stdout()).isEmpty();
+    }
+    assertThat(Files.readString(stderr).strip())
+        .isEqualTo(
+            "error: JWT secret in "
+                + secret
+                + " has 40 bits; at least 256 are required (delete it and run `workspace-backend"
+                + " init`)");
+  }
+
+  @Test
   void serveWithABadConfigFileExitsTwoBeforeListening() throws Exception {
     TestHome home = TestHome.in(temp);
     Files.createDirectories(home.configFile().getParent());

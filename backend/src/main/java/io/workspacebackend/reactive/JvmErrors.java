@@ -1,4 +1,4 @@
-package io.workspacebackend.api;
+package io.workspacebackend.reactive;
 
 import java.util.concurrent.Callable;
 
@@ -41,7 +41,7 @@ public final class JvmErrors {
   public static final class JvmErrorException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    JvmErrorException(Error error) {
+    public JvmErrorException(Error error) {
       super(error.toString(), error);
     }
   }

@@ -1,4 +1,4 @@
-package io.workspacebackend.api;
+package io.workspacebackend.health;
 
 import java.util.Map;
 

@@ -1,9 +1,9 @@
-package io.workspacebackend.container;
+package io.workspacebackend.image;
 
-import io.workspacebackend.api.ComponentHealth;
-import io.workspacebackend.api.HealthCheck;
 import io.workspacebackend.config.WorkspaceConfig;
-import io.workspacebackend.image.ImageBuildCommand;
+import io.workspacebackend.container.ContainerRuntime;
+import io.workspacebackend.health.ComponentHealth;
+import io.workspacebackend.health.HealthCheck;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
