@@ -2,6 +2,7 @@ package io.workspacebackend.console;
 
 import io.workspacebackend.console.local.LogFeed;
 import io.workspacebackend.console.shell.Navigator;
+import io.workspacebackend.console.shell.UnexpectedErrors;
 import io.workspacebackend.console.theme.Themes;
 import io.workspacebackend.console.window.WindowPlacement;
 import java.lang.management.ManagementFactory;
@@ -30,6 +31,7 @@ public final class ConsoleApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    UnexpectedErrors.install();
     LogFeed.install();
     Themes.applyOsPreference();
     stage.setTitle("Workspace Backend Console");

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * The backend running inside the console's JVM, resolved exactly as {@code workspace-backend serve}
@@ -42,6 +43,13 @@ public final class LocalServer implements AutoCloseable {
     WorkspaceConfig config = configuration(environment);
     if (System.getProperty(SHUTDOWN_GRACE_PROPERTY) == null) {
       System.setProperty(SHUTDOWN_GRACE_PROPERTY, SHUTDOWN_GRACE.toMillis() + "ms");
+    }
+    // The Server log pane shows the server's log from its first line, start-up included; a
+    // logging system given with -D wins (and the pane may then miss the start-up).
+    LogFeed.install();
+    if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
+      System.setProperty(
+          LoggingSystem.SYSTEM_PROPERTY, FeedingLogbackLoggingSystem.class.getName());
     }
     return new LocalServer(config, BackendServer.start(config));
   }

@@ -16,9 +16,14 @@ import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log of a server running in this JVM, for the start screen to show live. An appender on the
- * root logger keeps the last lines and tells listeners of new ones. Spring Boot resets Logback when
- * it starts; being a reset-resistant listener, the feed attaches itself again after that.
+ * The log of a server running in this JVM, from its first line, for the start screen and the Server
+ * log pane to show live: INFO and up, whatever level the server logs at. An appender on the root
+ * logger keeps the last lines and tells listeners of new ones.
+ *
+ * <p>Spring Boot configures Logback when the server starts by stopping and resetting the context,
+ * which detaches every appender and drops every listener, even a reset-resistant one; {@link
+ * FeedingLogbackLoggingSystem} attaches the feed again right after that, before the server logs its
+ * start-up. The reset listener covers any other reset (a reconfiguration).
  */
 public final class LogFeed extends AppenderBase<ILoggingEvent> implements LoggerContextListener {
   private static final int KEPT_LINES = 2000;
@@ -64,8 +69,20 @@ public final class LogFeed extends AppenderBase<ILoggingEvent> implements Logger
     listeners.remove(listener);
   }
 
+  /** Attaches the feed again after Logback was reset (appenders detached and stopped). */
+  static synchronized void reattach() {
+    if (INSTANCE.layout == null) {
+      install();
+    } else if (INSTANCE.getContext() instanceof LoggerContext context) {
+      INSTANCE.onReset(context);
+    }
+  }
+
   @Override
   protected void append(ILoggingEvent event) {
+    if (!event.getLevel().isGreaterOrEqual(Level.INFO)) {
+      return;
+    }
     String line = layout.doLayout(event).stripTrailing();
     synchronized (lines) {
       if (lines.size() == KEPT_LINES) {

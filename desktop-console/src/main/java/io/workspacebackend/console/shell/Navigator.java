@@ -99,7 +99,10 @@ public final class Navigator {
     }
   }
 
-  /** Shows {@code root} below the menu bar, which stays for the window's lifetime. */
+  /**
+   * Shows {@code root} below the menu bar and above the unexpected-error line, which both stay for
+   * the window's lifetime.
+   */
   private void show(Parent root) {
     if (stage.getScene() == null) {
       BorderPane frame = new BorderPane();
@@ -107,6 +110,7 @@ public final class Navigator {
       Scene scene = new Scene(frame, 1100, 720);
       scene.getStylesheets().add(Themes.consoleStylesheet());
       frame.setTop(new ConsoleMenus(DesktopOs.current(), stage, scene).menuBar());
+      frame.setBottom(new UnexpectedErrorBar(UnexpectedErrors.instance()).root());
       stage.setScene(scene);
       // Before the scene's own handling, which looks the key up among the mnemonics.
       stage.addEventFilter(

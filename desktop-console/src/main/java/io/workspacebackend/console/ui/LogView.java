@@ -32,9 +32,12 @@ public final class LogView extends ListView<String> {
     return follow;
   }
 
-  /** Appends {@code line}; callable from any thread. */
-  public void append(String line) {
-    pending.add(line);
+  /**
+   * Appends {@code text}: one line, with or without its line break, or several ({@link LogLines});
+   * callable from any thread.
+   */
+  public void append(String text) {
+    pending.addAll(LogLines.of(text));
     if (drainScheduled.compareAndSet(false, true)) {
       Platform.runLater(this::drain);
     }

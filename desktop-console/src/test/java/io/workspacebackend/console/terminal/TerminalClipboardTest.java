@@ -71,6 +71,29 @@ class TerminalClipboardTest {
     assertThat(sent(robot)).isEmpty();
   }
 
+  /** What a user does: drag across the text, then press the keys. */
+  @Test
+  void ctrlShiftCCopiesTextSelectedWithTheMouse(FxRobot robot) {
+    script(robot, "term.clearSelection()");
+    double cell =
+        ((Number) script(robot, "term._core._renderService.dimensions.actualCellWidth"))
+            .doubleValue();
+    double row =
+        ((Number) script(robot, "term._core._renderService.dimensions.actualCellHeight"))
+            .doubleValue();
+    WebView web = robot.lookup("#terminal .web-view").queryAs(WebView.class);
+    // The page puts the terminal 6 px from the left and 4 px from the top.
+    javafx.geometry.Point2D first = web.localToScreen(6 + cell / 2, 4 + row / 2);
+    robot.drag(first).dropTo(first.add(cell * SHOWN.length(), 0));
+    await()
+        .atMost(SHORT)
+        .until(() -> String.valueOf(script(robot, "term.getSelection()")), SHOWN::equals);
+
+    robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C);
+
+    await().atMost(SHORT).until(() -> clipboardText().strip(), SHOWN::equals);
+  }
+
   @Test
   void ctrlCStillInterruptsTheShellAndLeavesTheClipboardAlone(FxRobot robot) {
     robot.push(KeyCode.CONTROL, KeyCode.C);
