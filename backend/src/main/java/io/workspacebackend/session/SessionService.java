@@ -4,6 +4,7 @@ import io.workspacebackend.auth.ConnectionGrant;
 import io.workspacebackend.auth.LiveConnections;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.config.WorkspaceConfig;
+import io.workspacebackend.container.ContainerConflict;
 import io.workspacebackend.container.ContainerNotFound;
 import io.workspacebackend.container.ContainerRuntime;
 import io.workspacebackend.model.session.CreateSessionRequest;
@@ -166,6 +167,12 @@ class SessionService {
               }
               return runtime
                   .stats(row.containerId())
+                  // Stopped or removed between the look at the row and the engine's answer (a
+                  // stop, a deletion, an exit the watcher has yet to report): the client's race.
+                  .onErrorMap(
+                      error ->
+                          error instanceof ContainerConflict || error instanceof ContainerNotFound,
+                      error -> new SessionStateConflict(row, "its container is no longer running"))
                   .map(
                       stats ->
                           new SessionStats(
