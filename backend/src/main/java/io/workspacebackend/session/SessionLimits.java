@@ -3,6 +3,7 @@ package io.workspacebackend.session;
 import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.user.Quotas;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ class SessionLimits {
         quotas.of(candidate.userId()),
         liveOfUser.size(),
         liveOfUser.stream().mapToLong(this::memoryBytesOf).sum(),
-        liveOfUser.stream().mapToDouble(this::cpusOf).sum(),
+        liveOfUser.stream().collect(Collectors.summingDouble(this::cpusOf)),
         memoryBytesOf(candidate),
         cpusOf(candidate));
   }
