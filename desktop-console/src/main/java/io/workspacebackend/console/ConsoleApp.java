@@ -36,6 +36,7 @@ public final class ConsoleApp extends Application {
     Themes.applyOsPreference();
     stage.setTitle("Workspace Backend Console");
     navigator = new Navigator(stage, environment);
+    navigator.useHostServices(getHostServices());
     navigator.showStart();
     // A small file read before the first frame: the window must open at its size, not resize.
     placement = WindowPlacement.apply(stage, environment.rememberedWindow().last());

@@ -10,70 +10,74 @@ import io.workspacebackend.console.ui.Dialogs;
 import io.workspacebackend.console.ui.ErrorText;
 import io.workspacebackend.console.ui.Forms;
 import io.workspacebackend.console.ui.LogView;
-import io.workspacebackend.console.ui.Tables;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionProgress;
-import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Callback;
+import javafx.scene.text.Font;
 
 /**
- * The sessions table. Status changes arrive on the server's event stream (no polling); the stats of
- * running sessions and their uptimes refresh every few seconds.
+ * The sessions table, its toolbar, filter, context menu and keys. Status changes arrive on the
+ * server's event stream (no polling); the stats of running sessions and their uptimes refresh every
+ * few seconds. What the rows hold and which action a state allows is {@link SessionsViewModel}'s.
  */
 public final class SessionsView implements AutoCloseable {
   private static final javafx.util.Duration STATS_PERIOD = javafx.util.Duration.seconds(3);
   private static final javafx.util.Duration RECONNECT_DELAY = javafx.util.Duration.seconds(2);
+  private static final KeyCombination LOGS_KEY =
+      new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
   private final Workbench workbench;
-  private final ObservableList<SessionItem> items = FXCollections.observableArrayList();
-  private final Map<UUID, SessionItem> byId = new HashMap<>();
-  private final Map<UUID, String> usernames = new HashMap<>();
-  private final TableView<SessionItem> table = new TableView<>(items);
+  private final SessionsViewModel model;
+  private final SessionColumns columns;
+  private final TableView<SessionItem> table = new TableView<>();
   private final CheckBox showAll = new CheckBox("Show _everyone's sessions");
+  private final TextField filter = new TextField();
   private final Label streamStatus = Forms.message("stream-status");
   private final Timeline ticker;
   private final BorderPane root = new BorderPane();
+  private final BrowserLink browserLink;
 
-  /** Flips whenever a row's session changes, so that actions bound to its state follow. */
-  private final BooleanProperty rowsChanged = new SimpleBooleanProperty();
+  /** Sessions whose browser link is being asked for: a second click waits for the first. */
+  private final Set<UUID> opening = new HashSet<>();
 
   private Subscription events;
   private boolean closed;
+  private boolean fitPending;
 
   /** A listing is on its way; another reload waits for it rather than running beside it. */
   private boolean loading;
@@ -82,14 +86,41 @@ public final class SessionsView implements AutoCloseable {
 
   public SessionsView(Workbench workbench) {
     this.workbench = workbench;
+    this.browserLink = new BrowserLink(workbench.client());
+    this.model =
+        new SessionsViewModel(
+            workbench.user(),
+            id -> workbench.client().stats(id),
+            Background::execute,
+            Platform::runLater);
+    this.columns = new SessionColumns(model);
     table.setId("sessions-table");
-    table.setPlaceholder(new Label("No sessions yet. Create one with New session."));
-    table.getColumns().addAll(columns());
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    SortedList<SessionItem> sorted = new SortedList<>(model.visibleRows());
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(sorted);
+    table.getColumns().addAll(columns.all());
+    table.getSortOrder().add(columns.created());
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    Label placeholder = new Label();
+    placeholder.setId("sessions-placeholder");
+    placeholder.textProperty().bind(model.placeholderProperty());
+    table.setPlaceholder(placeholder);
+    model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+    ContextMenu menu = contextMenu();
+    table.setRowFactory(view -> row(menu));
+    table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    model.rows().addListener((ListChangeListener<SessionItem>) change -> fitColumnsLater());
+
     showAll.setId("show-all");
     showAll.setVisible(isAdmin());
     showAll.managedProperty().bind(showAll.visibleProperty());
+    model.showAllProperty().bind(showAll.selectedProperty());
+    columns.owner().visibleProperty().bind(showAll.selectedProperty());
     showAll.setOnAction(event -> reload());
+    filter.setId("session-filter");
+    filter.setPromptText("Filter by name, owner, status or image");
+    filter.setPrefColumnCount(22);
+    model.filterProperty().bind(filter.textProperty());
 
     root.setTop(toolbar());
     VBox center = new VBox(table, streamStatus);
@@ -109,6 +140,11 @@ public final class SessionsView implements AutoCloseable {
     return root;
   }
 
+  /** The state behind the table (for tests that feed it sessions without a server). */
+  SessionsViewModel model() {
+    return model;
+  }
+
   @Override
   public void close() {
     closed = true;
@@ -122,101 +158,118 @@ public final class SessionsView implements AutoCloseable {
     Button create = new Button("_New session…");
     create.setId("new-session");
     create.setOnAction(event -> create());
-    Button terminal = new Button("Open _terminal");
-    terminal.setId("open-terminal");
-    terminal.setOnAction(event -> selected().ifPresent(this::openTerminal));
-    Button logs = new Button("_Logs");
-    logs.setId("show-logs");
-    logs.setOnAction(event -> selected().ifPresent(this::openLogs));
-    Button stop = new Button("St_op");
-    stop.setId("stop-session");
-    stop.setOnAction(event -> selected().ifPresent(this::stop));
-    Button start = new Button("_Start");
-    start.setId("start-session");
-    start.setOnAction(event -> selected().ifPresent(this::start));
-    Button delete = new Button("_Delete…");
-    delete.setId("delete-session");
-    delete.setOnAction(event -> selected().ifPresent(this::delete));
-    var nothingSelected = table.getSelectionModel().selectedItemProperty().isNull();
-    terminal.disableProperty().bind(nothingSelected);
-    logs.disableProperty().bind(nothingSelected);
-    delete.disableProperty().bind(nothingSelected);
-    // Which actions a state allows is the state table's to say (SessionStatus).
-    stop.disableProperty().bind(selectedStatusAllows(SessionStatus::canStop).not());
-    start.disableProperty().bind(selectedStatusAllows(SessionStatus::canStart).not());
-    return new ToolBar(create, terminal, logs, stop, start, delete, showAll);
+    Region gap = new Region();
+    gap.setMinWidth(16);
+    return new ToolBar(
+        create,
+        action(new Button("Open _terminal"), "open-terminal", SessionAction.OPEN_TERMINAL),
+        action(new Button("Open in _browser"), "open-browser", SessionAction.OPEN_IN_BROWSER),
+        action(new Button("_Logs"), "show-logs", SessionAction.LOGS),
+        action(new Button("St_op"), "stop-session", SessionAction.STOP),
+        action(new Button("_Start"), "start-session", SessionAction.START),
+        action(new Button("_Delete…"), "delete-session", SessionAction.DELETE),
+        showAll,
+        gap,
+        filter);
   }
 
-  /** Whether the selected row's session, as last announced, is in a state that allows it. */
-  private BooleanBinding selectedStatusAllows(Predicate<SessionStatus> allows) {
-    return Bindings.createBooleanBinding(
-        () -> selected().map(item -> allows.test(item.session().status())).orElse(false),
-        table.getSelectionModel().selectedItemProperty(),
-        rowsChanged);
+  /** The context menu of every row; its items apply to the selected row, as the toolbar's do. */
+  private ContextMenu contextMenu() {
+    return new ContextMenu(
+        action(new MenuItem("Open _terminal"), "menu-open-terminal", SessionAction.OPEN_TERMINAL),
+        action(
+            new MenuItem("Open in _browser"), "menu-open-browser", SessionAction.OPEN_IN_BROWSER),
+        action(new MenuItem("_Logs"), "menu-show-logs", SessionAction.LOGS),
+        new SeparatorMenuItem(),
+        action(new MenuItem("St_op"), "menu-stop-session", SessionAction.STOP),
+        action(new MenuItem("_Start"), "menu-start-session", SessionAction.START),
+        new SeparatorMenuItem(),
+        action(new MenuItem("_Delete…"), "menu-delete-session", SessionAction.DELETE));
   }
 
-  private List<TableColumn<SessionItem, ?>> columns() {
-    TableColumn<SessionItem, String> name = column("Name", s -> s.name());
-    TableColumn<SessionItem, String> owner =
-        column("Owner", s -> usernames.getOrDefault(s.userId(), s.userId().toString()));
-    owner.visibleProperty().bind(showAll.selectedProperty());
-    TableColumn<SessionItem, SessionStatus> status = new TableColumn<>("Status");
-    status.setCellValueFactory(
-        cell ->
-            Bindings.createObjectBinding(
-                () -> cell.getValue().session().status(),
-                cell.getValue().sessionProperty(),
-                cell.getValue().progressProperty()));
-    status.setCellFactory(column -> new StatusCell());
-    TableColumn<SessionItem, String> image = column("Image", Session::image);
-    TableColumn<SessionItem, String> created =
-        column("Created", s -> Tables.localTime(s.createdAt()));
-    TableColumn<SessionItem, String> uptime = new TableColumn<>("Uptime");
-    uptime.setCellValueFactory(cell -> new ReadOnlyStringWrapper(uptimeOf(cell.getValue())));
-    TableColumn<SessionItem, String> cpu =
-        statsColumn(
-            "CPU", item -> item.statsProperty().get().map(s -> Formats.percent(s.cpuPercent())));
-    TableColumn<SessionItem, String> memory =
-        statsColumn(
-            "Memory",
-            item ->
-                item.statsProperty()
-                    .get()
-                    .map(
-                        s ->
-                            Formats.bytes(s.memoryBytes())
-                                + " / "
-                                + Formats.bytes(s.memoryLimitBytes())));
-    return List.of(name, owner, status, image, created, uptime, cpu, memory);
+  private <B extends ButtonBase> B action(B button, String id, SessionAction action) {
+    button.setId(id);
+    button.setOnAction(event -> perform(action));
+    button.disableProperty().bind(model.allows(action).not());
+    return button;
   }
 
-  private static TableColumn<SessionItem, String> column(
-      String title, Function<Session, String> value) {
-    TableColumn<SessionItem, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(
-        cell ->
-            Bindings.createStringBinding(
-                () -> value.apply(cell.getValue().session()), cell.getValue().sessionProperty()));
-    return column;
+  private MenuItem action(MenuItem item, String id, SessionAction action) {
+    item.setId(id);
+    item.setOnAction(event -> perform(action));
+    item.disableProperty().bind(model.allows(action).not());
+    return item;
   }
 
-  private static TableColumn<SessionItem, String> statsColumn(
-      String title, Function<SessionItem, Optional<String>> value) {
-    TableColumn<SessionItem, String> column = new TableColumn<>(title);
-    Callback<TableColumn.CellDataFeatures<SessionItem, String>, ObservableValue<String>> factory =
-        cell ->
-            Bindings.createStringBinding(
-                () -> value.apply(cell.getValue()).orElse(""), cell.getValue().statsProperty());
-    column.setCellValueFactory(factory);
-    return column;
+  private TableRow<SessionItem> row(ContextMenu menu) {
+    TableRow<SessionItem> row = new TableRow<>();
+    row.contextMenuProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(row.emptyProperty())
+                .then((ContextMenu) null)
+                .otherwise(menu));
+    row.setOnMouseClicked(
+        event -> {
+          if (event.getButton() == MouseButton.PRIMARY
+              && event.getClickCount() == 2
+              && !row.isEmpty()) {
+            perform(SessionAction.OPEN_TERMINAL);
+          }
+        });
+    return row;
   }
 
-  private Optional<SessionItem> selected() {
-    return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+  /** Enter opens the terminal, Delete deletes (after asking), Ctrl+L (Cmd+L) shows the logs. */
+  private void keyPressed(KeyEvent event) {
+    SessionAction action = null;
+    if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown() && !event.isAltDown()) {
+      action = SessionAction.OPEN_TERMINAL;
+    } else if (event.getCode() == KeyCode.DELETE) {
+      action = SessionAction.DELETE;
+    } else if (LOGS_KEY.match(event)) {
+      action = SessionAction.LOGS;
+    }
+    if (action != null && model.selected().isPresent()) {
+      event.consume();
+      perform(action);
+    }
+  }
+
+  /** Does {@code action} with the selected session, if its state allows it. */
+  private void perform(SessionAction action) {
+    model
+        .selected()
+        .filter(item -> SessionsViewModel.allows(item, action))
+        .ifPresent(
+            item -> {
+              switch (action) {
+                case OPEN_TERMINAL -> openTerminal(item.session());
+                case OPEN_IN_BROWSER -> openInBrowser(item.session());
+                case LOGS -> openLogs(item.session());
+                case STOP -> stop(item.session());
+                case START -> start(item.session());
+                case DELETE -> delete(item.session());
+              }
+            });
   }
 
   private boolean isAdmin() {
     return workbench.user().role() == Role.ADMIN;
+  }
+
+  /** Sizes the columns to their content once the rows settled (not once per row of a listing). */
+  private void fitColumnsLater() {
+    if (fitPending) {
+      return;
+    }
+    fitPending = true;
+    Platform.runLater(
+        () -> {
+          fitPending = false;
+          Node cell = table.lookup(".table-row-cell .table-cell");
+          Font font = cell instanceof Labeled labeled ? labeled.getFont() : Font.getDefault();
+          columns.fitToContent(model.rows(), font);
+        });
   }
 
   /**
@@ -239,11 +292,8 @@ public final class SessionsView implements AutoCloseable {
         },
         listing -> {
           loaded();
-          usernames.clear();
-          listing.users().forEach(u -> usernames.put(u.id(), u.username()));
-          byId.clear();
-          items.clear();
-          listing.sessions().forEach(this::apply);
+          model.listed(listing.sessions(), listing.users());
+          table.refresh();
         },
         failure -> {
           loaded();
@@ -286,12 +336,12 @@ public final class SessionsView implements AutoCloseable {
 
                   @Override
                   public void progress(SessionProgress progress) {
-                    Platform.runLater(() -> showProgress(progress));
+                    Platform.runLater(() -> model.showProgress(progress));
                   }
 
                   @Override
                   public void deleted(UUID sessionId) {
-                    Platform.runLater(() -> remove(sessionId));
+                    Platform.runLater(() -> model.remove(sessionId));
                   }
                 },
                 failure -> Platform.runLater(() -> streamEnded(failure)));
@@ -328,78 +378,26 @@ public final class SessionsView implements AutoCloseable {
     retry.play();
   }
 
-  /** Applies one announced state: new rows appear, known ones change. */
   private void apply(Session session) {
-    boolean mine = session.userId().equals(workbench.user().id());
-    if (!mine && !showAll.isSelected()) {
-      return;
-    }
-    SessionItem known = byId.get(session.id());
-    if (known == null) {
-      SessionItem item = new SessionItem(session);
-      byId.put(session.id(), item);
-      items.add(item);
-      if (!usernames.containsKey(session.userId()) && mine) {
-        usernames.put(session.userId(), workbench.user().username());
-      }
-    } else {
-      known.update(session);
-    }
-    rowsChanged.set(!rowsChanged.get());
+    model.apply(session);
     table.refresh();
-  }
-
-  private void showProgress(SessionProgress progress) {
-    SessionItem item = byId.get(progress.sessionId());
-    if (item != null) {
-      item.progressProperty().set(Optional.of(progress.step()));
-    }
-  }
-
-  /** A deleted session's row goes (its last event). */
-  private void remove(UUID sessionId) {
-    SessionItem gone = byId.remove(sessionId);
-    if (gone != null) {
-      items.remove(gone);
-    }
-  }
-
-  private void stop(SessionItem item) {
-    Session session = item.session();
-    Background.run(
-        () -> workbench.client().stopSession(session.id()),
-        this::apply,
-        failure -> workbench.failed("Could not stop the session", failure));
-  }
-
-  private void start(SessionItem item) {
-    Session session = item.session();
-    Background.run(
-        () -> workbench.client().startSession(session.id()),
-        this::apply,
-        failure -> workbench.failed("Could not start the session", failure));
   }
 
   private void tick() {
     table.refresh();
-    for (SessionItem item : items) {
-      Session session = item.session();
-      if (session.status() != SessionStatus.RUNNING) {
-        continue;
-      }
-      Background.run(
-          () -> workbench.client().stats(session.id()),
-          stats -> item.statsProperty().set(Optional.of(stats)),
-          failure -> item.statsProperty().set(Optional.empty()));
-    }
+    model.pollStats();
   }
 
-  private static String uptimeOf(SessionItem item) {
-    Session session = item.session();
-    if (session.status() != SessionStatus.RUNNING || session.startedAt() == null) {
-      return "";
-    }
-    return Formats.duration(Duration.between(session.startedAt(), Instant.now()));
+  private void stop(Session session) {
+    act(() -> workbench.client().stopSession(session.id()), "Could not stop the session");
+  }
+
+  private void start(Session session) {
+    act(() -> workbench.client().startSession(session.id()), "Could not start the session");
+  }
+
+  private void act(java.util.concurrent.Callable<Session> call, String failedHeading) {
+    Background.run(call, this::apply, failure -> workbench.failed(failedHeading, failure));
   }
 
   private void create() {
@@ -411,17 +409,16 @@ public final class SessionsView implements AutoCloseable {
                     () -> workbench.client().createSession(request),
                     session -> {
                       apply(session);
-                      byIdSelect(session.id());
+                      select(session.id());
                     },
                     failure -> workbench.failed("Could not create the session", failure)));
   }
 
-  private void byIdSelect(UUID id) {
-    Optional.ofNullable(byId.get(id)).ifPresent(item -> table.getSelectionModel().select(item));
+  private void select(UUID id) {
+    model.row(id).ifPresent(item -> table.getSelectionModel().select(item));
   }
 
-  private void delete(SessionItem item) {
-    Session session = item.session();
+  private void delete(Session session) {
     boolean confirmed =
         Dialogs.confirm(
             workbench.window(),
@@ -438,12 +435,33 @@ public final class SessionsView implements AutoCloseable {
           workbench.client().deleteSession(session.id());
           return session.id();
         },
-        this::remove,
+        model::remove,
         failure -> workbench.failed("Could not delete the session", failure));
   }
 
-  private void openTerminal(SessionItem item) {
-    Session session = item.session();
+  /**
+   * Opens opencode's web UI on the session's own origin: the browser gets a single-use ticket from
+   * the server's redirect, never the console's token. A refusal (not running, gone) is reported
+   * once; clicks while the link is on its way add nothing.
+   */
+  private void openInBrowser(Session session) {
+    if (!opening.add(session.id())) {
+      return;
+    }
+    Consumer<Object> done = ignored -> opening.remove(session.id());
+    Background.run(
+        () -> browserLink.opencode(session.id()),
+        address -> {
+          done.accept(address);
+          workbench.showDocument(address);
+        },
+        failure -> {
+          done.accept(failure);
+          workbench.failed("Could not open " + session.name() + " in the browser", failure);
+        });
+  }
+
+  private void openTerminal(Session session) {
     TerminalView terminal =
         new TerminalView(
             workbench.client().terminalUri(session.id()), () -> workbench.client().token());
@@ -452,8 +470,7 @@ public final class SessionsView implements AutoCloseable {
     terminal.connect();
   }
 
-  private void openLogs(SessionItem item) {
-    Session session = item.session();
+  private void openLogs(Session session) {
     LogView log = new LogView();
     log.setId("logs-" + session.id());
     Subscription follow =
@@ -472,32 +489,4 @@ public final class SessionsView implements AutoCloseable {
   }
 
   private record Listing(List<Session> sessions, List<User> users) {}
-
-  /** The status in its colour; a failed session's reason shows on hover. */
-  private static final class StatusCell extends TableCell<SessionItem, SessionStatus> {
-    @Override
-    protected void updateItem(SessionStatus status, boolean empty) {
-      super.updateItem(status, empty);
-      getStyleClass().removeIf(style -> style.startsWith("status-"));
-      if (empty || status == null) {
-        setText(null);
-        setTooltip(null);
-        return;
-      }
-      SessionItem item = getTableRow() == null ? null : getTableRow().getItem();
-      String step =
-          item == null || !status.isStarting()
-              ? ""
-              : item.progressProperty().get().map(done -> " · " + done.label()).orElse("");
-      setText(status.wireName() + step);
-      getStyleClass().add("status-" + status.wireName());
-      String reason =
-          item == null
-              ? null
-              : item.session().errorMessage() != null
-                  ? item.session().errorMessage()
-                  : item.session().stopReason();
-      setTooltip(reason == null ? null : new Tooltip(reason));
-    }
-  }
 }

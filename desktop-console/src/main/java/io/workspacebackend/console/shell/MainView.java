@@ -14,6 +14,7 @@ import io.workspacebackend.console.ui.LogView;
 import io.workspacebackend.console.users.UsersView;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -123,6 +124,15 @@ public final class MainView implements Workbench {
   @Override
   public Window window() {
     return navigator.stage();
+  }
+
+  @Override
+  public void showDocument(URI address) {
+    navigator
+        .hostServices()
+        .ifPresentOrElse(
+            services -> services.showDocument(address.toString()),
+            () -> Workbench.super.showDocument(address));
   }
 
   /** Closes streams, terminals and log followers; the server session is left as it is. */

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import javafx.application.HostServices;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyEvent;
@@ -26,6 +27,7 @@ public final class Navigator {
   private final ConsoleEnvironment environment;
   private LocalServer localServer;
   private MainView main;
+  private HostServices hostServices;
 
   public Navigator(Stage stage, ConsoleEnvironment environment) {
     this.stage = stage;
@@ -50,6 +52,15 @@ public final class Navigator {
     closeMain();
     main = new MainView(this, client, user);
     show(main.root());
+  }
+
+  /** How the application opens documents in the user's browser (absent outside the real app). */
+  public void useHostServices(HostServices services) {
+    this.hostServices = services;
+  }
+
+  Optional<HostServices> hostServices() {
+    return Optional.ofNullable(hostServices);
   }
 
   public Stage stage() {

@@ -1,7 +1,10 @@
 package io.workspacebackend.console.shell;
 
 import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.model.user.User;
+import java.awt.Desktop;
+import java.net.URI;
 import javafx.scene.Node;
 import javafx.stage.Window;
 
@@ -24,4 +27,23 @@ public interface Workbench {
   void whenReconnected(Runnable action);
 
   Window window();
+
+  /**
+   * Opens {@code address} in the user's browser. This default uses {@link Desktop}, off the JavaFX
+   * thread; the console's window uses JavaFX's host services instead, which need no AWT.
+   */
+  default void showDocument(URI address) {
+    Background.run(
+        () -> {
+          if (!Desktop.isDesktopSupported()
+              || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+            throw new UnsupportedOperationException(
+                "This desktop offers no way to open a browser.");
+          }
+          Desktop.getDesktop().browse(address);
+          return address;
+        },
+        opened -> {},
+        failure -> failed("Could not open the browser", failure));
+  }
 }
