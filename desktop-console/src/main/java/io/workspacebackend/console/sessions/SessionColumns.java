@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
@@ -63,12 +65,14 @@ final class SessionColumns {
             Tables::localTime,
             Comparator.naturalOrder());
     created.setSortType(TableColumn.SortType.DESCENDING);
-    // Its value is when it started: the longest uptime is the earliest start.
+    // Follows the view-model's clock, so the cells change in place rather than being rebuilt.
+    ObservableValue<Instant> now = model.clockProperty();
     add(
         "Uptime",
-        SessionColumns::runningSince,
-        since -> Formats.duration(Duration.between(since, Instant.now())),
-        Comparator.<Instant>reverseOrder());
+        item -> uptime(item, now.getValue()),
+        Formats::duration,
+        Comparator.<Duration>naturalOrder(),
+        now);
     add(
         "CPU",
         item -> item.statsProperty().get().orElse(null),
@@ -115,25 +119,34 @@ final class SessionColumns {
     return probe.getLayoutBounds().getWidth();
   }
 
-  private static Instant runningSince(SessionItem item) {
+  private static Duration uptime(SessionItem item, Instant now) {
     Session session = item.session();
-    return session.status() == SessionStatus.RUNNING ? session.startedAt() : null;
+    if (session.status() != SessionStatus.RUNNING || session.startedAt() == null) {
+      return null;
+    }
+    Duration uptime = Duration.between(session.startedAt(), now);
+    return uptime.isNegative() ? Duration.ZERO : uptime;
   }
 
   /**
    * A column of {@code value}, shown by {@code format} (an absent value shows nothing) and sorted
-   * by {@code order} (absent values first).
+   * by {@code order} (absent values first). The value follows the row's session and stats, and
+   * {@code also}.
    */
   private <T> TableColumn<SessionItem, T> add(
       String title,
       Function<SessionItem, T> value,
       Function<T, String> format,
-      Comparator<T> order) {
+      Comparator<T> order,
+      Observable... also) {
     TableColumn<SessionItem, T> column = new TableColumn<>(title);
     column.setCellValueFactory(
         cell -> {
           SessionItem item = cell.getValue();
-          Observable[] dependencies = {item.sessionProperty(), item.statsProperty()};
+          Observable[] dependencies =
+              Stream.concat(
+                      Stream.of(item.sessionProperty(), item.statsProperty()), Stream.of(also))
+                  .toArray(Observable[]::new);
           return Bindings.createObjectBinding(() -> value.apply(item), dependencies);
         });
     column.setCellFactory(

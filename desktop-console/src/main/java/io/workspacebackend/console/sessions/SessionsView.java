@@ -14,6 +14,7 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionProgress;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -92,7 +93,8 @@ public final class SessionsView implements AutoCloseable {
             workbench.user(),
             id -> workbench.client().stats(id),
             Background::execute,
-            Platform::runLater);
+            Platform::runLater,
+            Clock.systemUTC());
     this.columns = new SessionColumns(model);
     table.setId("sessions-table");
     SortedList<SessionItem> sorted = new SortedList<>(model.visibleRows());
@@ -128,7 +130,7 @@ public final class SessionsView implements AutoCloseable {
     center.setPadding(new Insets(0, 8, 8, 8));
     root.setCenter(center);
 
-    ticker = new Timeline(new KeyFrame(STATS_PERIOD, e -> tick()));
+    ticker = new Timeline(new KeyFrame(STATS_PERIOD, e -> model.tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
     ticker.play();
     workbench.whenReconnected(this::resume);
@@ -293,7 +295,6 @@ public final class SessionsView implements AutoCloseable {
         listing -> {
           loaded();
           model.listed(listing.sessions(), listing.users());
-          table.refresh();
         },
         failure -> {
           loaded();
@@ -331,7 +332,7 @@ public final class SessionsView implements AutoCloseable {
                 new SessionEventListener() {
                   @Override
                   public void session(Session session) {
-                    Platform.runLater(() -> apply(session));
+                    Platform.runLater(() -> model.apply(session));
                   }
 
                   @Override
@@ -378,16 +379,6 @@ public final class SessionsView implements AutoCloseable {
     retry.play();
   }
 
-  private void apply(Session session) {
-    model.apply(session);
-    table.refresh();
-  }
-
-  private void tick() {
-    table.refresh();
-    model.pollStats();
-  }
-
   private void stop(Session session) {
     act(() -> workbench.client().stopSession(session.id()), "Could not stop the session");
   }
@@ -397,7 +388,7 @@ public final class SessionsView implements AutoCloseable {
   }
 
   private void act(java.util.concurrent.Callable<Session> call, String failedHeading) {
-    Background.run(call, this::apply, failure -> workbench.failed(failedHeading, failure));
+    Background.run(call, model::apply, failure -> workbench.failed(failedHeading, failure));
   }
 
   private void create() {
@@ -408,7 +399,7 @@ public final class SessionsView implements AutoCloseable {
                 Background.run(
                     () -> workbench.client().createSession(request),
                     session -> {
-                      apply(session);
+                      model.apply(session);
                       select(session.id());
                     },
                     failure -> workbench.failed("Could not create the session", failure)));

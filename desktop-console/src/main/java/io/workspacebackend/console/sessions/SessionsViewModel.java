@@ -6,6 +6,8 @@ import io.workspacebackend.model.session.SessionProgress;
 import io.workspacebackend.model.session.SessionStats;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.User;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -43,6 +47,7 @@ final class SessionsViewModel {
   static final String NO_MATCH = "No session matches the filter.";
 
   private final User user;
+  private final Clock time;
   private final Function<UUID, SessionStats> statsOf;
   private final Executor worker;
   private final Executor fx;
@@ -57,6 +62,7 @@ final class SessionsViewModel {
   private final StringProperty filter = new SimpleStringProperty("");
   private final ObjectProperty<SessionItem> selected = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(LOADING);
+  private final ReadOnlyObjectWrapper<Instant> clock;
 
   /** Flips whenever a row's session changes, so that actions bound to its state follow. */
   private final BooleanProperty rowsChanged = new SimpleBooleanProperty();
@@ -69,9 +75,13 @@ final class SessionsViewModel {
    * @param statsOf asks the server for one session's stats (blocking; called on {@code worker})
    * @param worker runs a round of stats calls off the JavaFX thread
    * @param fx runs results on the JavaFX thread ({@code Platform::runLater})
+   * @param time what uptimes are measured against
    */
-  SessionsViewModel(User user, Function<UUID, SessionStats> statsOf, Executor worker, Executor fx) {
+  SessionsViewModel(
+      User user, Function<UUID, SessionStats> statsOf, Executor worker, Executor fx, Clock time) {
     this.user = user;
+    this.time = time;
+    this.clock = new ReadOnlyObjectWrapper<>(time.instant());
     this.statsOf = statsOf;
     this.worker = worker;
     this.fx = fx;
@@ -102,6 +112,17 @@ final class SessionsViewModel {
   /** The row the actions apply to, or null. */
   ObjectProperty<SessionItem> selectedProperty() {
     return selected;
+  }
+
+  /** The time uptimes are shown at; it moves on with each {@link #tick()}. */
+  ReadOnlyObjectProperty<Instant> clockProperty() {
+    return clock.getReadOnlyProperty();
+  }
+
+  /** Moves the clock on and polls the stats (see {@link #pollStats()}). */
+  void tick() {
+    clock.set(time.instant());
+    pollStats();
   }
 
   /** What the table shows when no row is visible; empty while some are. */

@@ -29,6 +29,9 @@ public final class Navigator {
   private MainView main;
   private HostServices hostServices;
 
+  /** The window's own frame (menus, error bar); a scene the stage had before is not ours. */
+  private BorderPane frame;
+
   public Navigator(Stage stage, ConsoleEnvironment environment) {
     this.stage = stage;
     this.environment = environment;
@@ -115,8 +118,8 @@ public final class Navigator {
    * the window's lifetime.
    */
   private void show(Parent root) {
-    if (stage.getScene() == null) {
-      BorderPane frame = new BorderPane();
+    if (frame == null) {
+      frame = new BorderPane();
       frame.setId("frame");
       Scene scene = new Scene(frame, 1100, 720);
       scene.getStylesheets().add(Themes.consoleStylesheet());
@@ -127,6 +130,6 @@ public final class Navigator {
       stage.addEventFilter(
           KeyEvent.KEY_PRESSED, event -> forgetDepartedMnemonics(stage.getScene()));
     }
-    ((BorderPane) stage.getScene().getRoot()).setCenter(root);
+    frame.setCenter(root);
   }
 }

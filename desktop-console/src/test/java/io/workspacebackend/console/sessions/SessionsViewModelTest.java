@@ -10,7 +10,10 @@ import io.workspacebackend.model.session.SessionStats;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,6 +32,7 @@ class SessionsViewModelTest {
   /** Worker tasks wait here until the test runs them; results come back at once. */
   private final Queue<Runnable> worker = new ArrayDeque<>();
 
+  private final SettableClock clock = new SettableClock(T0);
   private final List<UUID> statsCalls = new ArrayList<>();
   private Function<UUID, SessionStats> statsOf =
       id -> {
@@ -36,7 +40,7 @@ class SessionsViewModelTest {
         return new SessionStats(12.5, 1024, 4096, 3);
       };
   private final SessionsViewModel model =
-      new SessionsViewModel(DEV, id -> statsOf.apply(id), worker::add, Runnable::run);
+      new SessionsViewModel(DEV, id -> statsOf.apply(id), worker::add, Runnable::run, clock);
 
   @Test
   void eachStateAllowsTheActionsItsStatusTableSays() {
@@ -59,6 +63,16 @@ class SessionsViewModelTest {
         .containsExactlyInAnyOrder(SessionAction.START, SessionAction.DELETE);
     assertThat(allowed(SessionStatus.FAILED))
         .containsExactlyInAnyOrder(SessionAction.LOGS, SessionAction.START, SessionAction.DELETE);
+  }
+
+  @Test
+  void eachTickMovesTheClockTheUptimesAreShownAt() {
+    assertThat(model.clockProperty().get()).isEqualTo(T0);
+    clock.now = T0.plusSeconds(90);
+
+    model.tick();
+
+    assertThat(model.clockProperty().get()).isEqualTo(T0.plusSeconds(90));
   }
 
   @Test
@@ -85,7 +99,7 @@ class SessionsViewModelTest {
   void theFilterMatchesNameOwnerStatusAndImageInAnyCase() {
     User admin = new User(UUID.randomUUID(), "root", Role.ADMIN, false, T0, null);
     SessionsViewModel adminModel =
-        new SessionsViewModel(admin, id -> null, worker::add, Runnable::run);
+        new SessionsViewModel(admin, id -> null, worker::add, Runnable::run, clock);
     adminModel.showAllProperty().set(true);
     Session alpha = session("alpha", SessionStatus.RUNNING, T0);
     Session beta = session("beta", SessionStatus.STOPPED, T0.plusSeconds(60));
@@ -209,5 +223,29 @@ class SessionsViewModelTest {
 
   private static List<String> names(SessionsViewModel model) {
     return model.visibleRows().stream().map(item -> item.session().name()).toList();
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class SettableClock extends Clock {
+    Instant now;
+
+    SettableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }
