@@ -1,4 +1,4 @@
-package io.workspacebackend.console.shell;
+package io.workspacebackend.console.ui;
 
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.model.user.User;
