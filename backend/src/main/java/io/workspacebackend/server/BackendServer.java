@@ -88,6 +88,14 @@ public final class BackendServer implements AutoCloseable {
     return URI.create("http://" + literal + ":" + port());
   }
 
+  /**
+   * The running server's bean of {@code type}, for the launcher, which works beside a server it
+   * started in the same JVM (the first admin's invite goes into the database the server migrated).
+   */
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   /** Blocks until {@link #close()} is called, for example by the JVM's shutdown hook. */
   public void awaitClose() throws InterruptedException {
     closed.await();

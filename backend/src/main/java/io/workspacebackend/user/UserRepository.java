@@ -46,6 +46,11 @@ public class UserRepository {
         .list();
   }
 
+  /** Whether nobody has an account yet. */
+  public boolean isEmpty() {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users)").query(Integer.class).single() == 0;
+  }
+
   /**
    * Inserts {@code account} unless its username is taken, in one statement, so two concurrent
    * registrations of one name cannot both succeed.

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The project's boundaries, written once: no feature package of the backend depends on another that
- * depends back on it, and {@code shared-model}, which the console and SDK clients use, knows
- * nothing of Spring or JavaFX.
+ * depends back on it, nothing in the backend uses the launcher (the desktop console's one way in),
+ * and {@code shared-model}, which the console and SDK clients use, knows nothing of Spring or
+ * JavaFX. The console's own rules are in its {@code ConsoleArchitectureTest}.
  */
 class ArchitectureTest {
   private static final JavaClasses PRODUCTION =
@@ -27,6 +28,17 @@ class ArchitectureTest {
   @Test
   void theBackendsFeaturePackagesHaveNoCycles() {
     slices().matching("io.workspacebackend.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+  }
+
+  @Test
+  void nothingInTheBackendUsesTheLauncher() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.workspacebackend.launcher..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.workspacebackend.launcher..")
+        .check(PRODUCTION);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.workspacebackend.console;
 
-import io.workspacebackend.console.local.LogFeed;
 import io.workspacebackend.console.shell.Navigator;
 import io.workspacebackend.console.shell.UnexpectedErrors;
 import io.workspacebackend.console.theme.Themes;
@@ -32,7 +31,6 @@ public final class ConsoleApp extends Application {
   @Override
   public void start(Stage stage) {
     UnexpectedErrors.install();
-    LogFeed.install();
     Themes.applyOsPreference();
     stage.setTitle("Workspace Backend Console");
     navigator = new Navigator(stage, environment);

@@ -1,31 +1,21 @@
 package io.workspacebackend.console;
 
-import io.workspacebackend.config.ConfigLoader;
 import io.workspacebackend.console.connection.RememberedServer;
 import io.workspacebackend.console.window.RememberedWindow;
-import java.util.Map;
+import io.workspacebackend.launcher.Launcher;
 
 /**
- * What the console reads from the machine: how to resolve the backend's configuration (the same
- * file, environment and database as {@code workspace-backend serve}), setting overrides for a local
- * server, and where the last URL and the window's geometry are remembered. Tests pass a temporary
- * home.
+ * What the console reads from the machine: the launcher for a local server (the same configuration
+ * file, environment and database as {@code workspace-backend serve}), and where the last URL and
+ * the window's geometry are remembered. Tests pass a temporary home.
  */
 public record ConsoleEnvironment(
-    ConfigLoader configLoader,
-    Map<String, String> overrides,
-    RememberedServer rememberedServer,
-    RememberedWindow rememberedWindow) {
-
-  public ConsoleEnvironment {
-    overrides = Map.copyOf(overrides);
-  }
+    Launcher launcher, RememberedServer rememberedServer, RememberedWindow rememberedWindow) {
 
   /** The real user's configuration and preferences. */
   public static ConsoleEnvironment forCurrentUser() {
     return new ConsoleEnvironment(
-        ConfigLoader.forCurrentProcess(),
-        Map.of(),
+        Launcher.forCurrentProcess(),
         RememberedServer.forCurrentUser(),
         RememberedWindow.forCurrentUser());
   }

@@ -1,10 +1,10 @@
 package io.workspacebackend.console.invites;
 
-import io.workspacebackend.console.shell.Workbench;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
 import io.workspacebackend.console.ui.Forms;
 import io.workspacebackend.console.ui.Tables;
+import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.model.invite.Invite;
 import java.time.Instant;
 import java.util.List;

@@ -5,13 +5,14 @@ import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.console.connection.DisconnectedBanner;
 import io.workspacebackend.console.connection.Reconnection;
 import io.workspacebackend.console.invites.InvitesView;
-import io.workspacebackend.console.local.LogFeed;
 import io.workspacebackend.console.sessions.SessionsView;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
 import io.workspacebackend.console.ui.ErrorText;
 import io.workspacebackend.console.ui.LogView;
+import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.console.users.UsersView;
+import io.workspacebackend.launcher.LogFeed;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
 import java.net.URI;
@@ -179,8 +180,9 @@ public final class MainView implements Workbench {
     LogView log = new LogView();
     log.setId("server-log");
     Consumer<String> listener = log::append;
-    LogFeed.install().follow(listener);
-    closeables.add(() -> LogFeed.install().unfollow(listener));
+    LogFeed feed = LogFeed.installed();
+    feed.follow(listener);
+    closeables.add(() -> feed.unfollow(listener));
     return log;
   }
 

@@ -2,10 +2,10 @@ package io.workspacebackend.console.shell;
 
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.console.ConsoleEnvironment;
-import io.workspacebackend.console.local.LocalServer;
 import io.workspacebackend.console.platform.DesktopOs;
 import io.workspacebackend.console.start.StartScreen;
 import io.workspacebackend.console.theme.Themes;
+import io.workspacebackend.launcher.LocalBackend;
 import io.workspacebackend.model.user.User;
 import java.net.URI;
 import java.util.List;
@@ -22,10 +22,10 @@ import javafx.stage.Stage;
  * Switches the one window between the start screen and the signed-in views, and owns what lives
  * longer than a screen: the local server, if the console started one.
  */
-public final class Navigator {
+public final class Navigator implements StartScreen.Owner {
   private final Stage stage;
   private final ConsoleEnvironment environment;
-  private LocalServer localServer;
+  private LocalBackend localServer;
   private MainView main;
   private HostServices hostServices;
 
@@ -51,6 +51,7 @@ public final class Navigator {
     show(new StartScreen(this, environment, url, notice).root());
   }
 
+  @Override
   public void showMain(WorkspaceClient client, User user) {
     closeMain();
     main = new MainView(this, client, user);
@@ -70,11 +71,13 @@ public final class Navigator {
     return stage;
   }
 
-  public Optional<LocalServer> localServer() {
+  @Override
+  public Optional<LocalBackend> localServer() {
     return Optional.ofNullable(localServer);
   }
 
-  public void adoptLocalServer(LocalServer server) {
+  @Override
+  public void adoptLocalServer(LocalBackend server) {
     this.localServer = server;
   }
 
@@ -90,7 +93,7 @@ public final class Navigator {
     if (localServer == null) {
       return CompletableFuture.completedFuture(null);
     }
-    LocalServer stopping = localServer;
+    LocalBackend stopping = localServer;
     localServer = null;
     return stopping.stopInBackground();
   }

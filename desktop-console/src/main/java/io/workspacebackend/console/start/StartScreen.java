@@ -3,21 +3,17 @@ package io.workspacebackend.console.start;
 import atlantafx.base.theme.Styles;
 import io.workspacebackend.client.ApiException;
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.config.ConfigException;
-import io.workspacebackend.config.WorkspaceConfig;
 import io.workspacebackend.console.ConsoleEnvironment;
 import io.workspacebackend.console.connection.RememberedServer;
-import io.workspacebackend.console.local.FirstAdmin;
-import io.workspacebackend.console.local.LocalImageBuild;
-import io.workspacebackend.console.local.LocalServer;
-import io.workspacebackend.console.local.LogFeed;
-import io.workspacebackend.console.shell.Navigator;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.ErrorText;
 import io.workspacebackend.console.ui.Forms;
 import io.workspacebackend.console.ui.LogView;
+import io.workspacebackend.launcher.LaunchException;
+import io.workspacebackend.launcher.LocalBackend;
+import io.workspacebackend.launcher.LogFeed;
 import io.workspacebackend.model.auth.SignedIn;
-import io.workspacebackend.server.ServerStartException;
+import io.workspacebackend.model.user.User;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,7 +36,19 @@ import javafx.scene.layout.VBox;
  * installation gets a form that creates its first administrator.
  */
 public final class StartScreen {
-  private final Navigator navigator;
+  /**
+   * What the start screen needs from the window that shows it (the shell's navigator): where to go
+   * once signed in, and a home for the local server, which outlives this screen.
+   */
+  public interface Owner {
+    void showMain(WorkspaceClient client, User user);
+
+    Optional<LocalBackend> localServer();
+
+    void adoptLocalServer(LocalBackend server);
+  }
+
+  private final Owner owner;
   private final ConsoleEnvironment environment;
   private final Consumer<String> logListener;
 
@@ -66,11 +74,11 @@ public final class StartScreen {
   private final VBox root;
 
   public StartScreen(
-      Navigator navigator,
+      Owner owner,
       ConsoleEnvironment environment,
       Optional<URI> presetUrl,
       Optional<String> notice) {
-    this.navigator = navigator;
+    this.owner = owner;
     this.environment = environment;
     this.logListener = log::append;
 
@@ -104,15 +112,16 @@ public final class StartScreen {
     root.setPadding(new Insets(24));
 
     presetUrl
-        .or(() -> navigator.localServer().map(LocalServer::baseUri))
+        .or(() -> owner.localServer().map(LocalBackend::baseUri))
         .ifPresentOrElse(known -> url.setText(known.toString()), this::fillInRememberedUrl);
-    navigator.localServer().ifPresent(this::showRunning);
-    LogFeed.install().follow(logListener);
+    owner.localServer().ifPresent(this::showRunning);
+    LogFeed feed = LogFeed.installed();
+    feed.follow(logListener);
     root.sceneProperty()
         .addListener(
             (observable, old, scene) -> {
               if (scene == null) {
-                LogFeed.install().unfollow(logListener);
+                feed.unfollow(logListener);
               }
             });
   }
@@ -170,7 +179,7 @@ public final class StartScreen {
     Label hint =
         new Label(
             "Starts the backend inside this console with your usual configuration ("
-                + environment.configLoader().defaultConfigFile()
+                + environment.launcher().configFile()
                 + "). It stops when you quit.");
     hint.getStyleClass().add("hint");
     hint.setWrapText(true);
@@ -226,7 +235,7 @@ public final class StartScreen {
           return connected;
         },
         connected -> {
-          navigator.showMain(connected.client(), connected.signedIn().user());
+          owner.showMain(connected.client(), connected.signedIn().user());
         },
         failure -> {
           busy(false, signInMessage, "");
@@ -245,10 +254,10 @@ public final class StartScreen {
     Forms.inform(localStatus, "Starting the local server…");
     Background.run(
         () -> {
-          LocalServer server = LocalServer.start(environment);
+          LocalBackend server = environment.launcher().start();
           boolean fresh;
           try {
-            fresh = FirstAdmin.of(server.config()).needed();
+            fresh = server.firstAdminNeeded();
           } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -256,7 +265,7 @@ public final class StartScreen {
           return new Started(server, fresh);
         },
         started -> {
-          navigator.adoptLocalServer(started.server());
+          owner.adoptLocalServer(started.server());
           showRunning(started.server());
           url.setText(started.server().baseUri().toString());
           if (started.needsFirstAdmin()) {
@@ -270,7 +279,7 @@ public final class StartScreen {
         this::localFailed);
   }
 
-  private void showRunning(LocalServer server) {
+  private void showRunning(LocalBackend server) {
     startLocal.setDisable(true);
     localProgress.setVisible(false);
     Forms.inform(localStatus, "The local server runs at " + server.baseUri() + ".");
@@ -279,37 +288,27 @@ public final class StartScreen {
   private void localFailed(Throwable failure) {
     localProgress.setVisible(false);
     startLocal.setDisable(false);
-    if (failure instanceof ServerStartException start) {
-      Forms.fail(localStatus, LocalProblems.explain(start, environment));
-      buildImage.setVisible(start.reason() == ServerStartException.Reason.IMAGE_MISSING);
+    if (failure instanceof LaunchException launch) {
+      Forms.fail(localStatus, LocalProblems.explain(launch, environment.launcher().configFile()));
+      buildImage.setVisible(launch.problem() == LaunchException.Problem.IMAGE_MISSING);
     } else {
       Forms.fail(localStatus, ErrorText.of(failure));
     }
   }
 
   private void buildImage() {
-    WorkspaceConfig config;
-    try {
-      config = LocalServer.configuration(environment);
-    } catch (ConfigException e) {
-      Forms.fail(localStatus, ErrorText.of(e));
-      return;
-    }
     buildImage.setDisable(true);
     startLocal.setDisable(true);
     localProgress.setVisible(true);
-    Forms.inform(
-        localStatus,
-        "Building the session image "
-            + config.container().defaultImage()
-            + "; this takes minutes"
-            + " the first time…");
+    // The image's name comes with the first progress line: reading the configuration for it here
+    // would read a file on the FX thread.
+    Forms.inform(localStatus, "Building the session image; this takes minutes the first time…");
     Background.run(
-        () -> LocalImageBuild.run(config, log::append),
-        result -> {
+        () -> environment.launcher().buildSessionImage(log::append),
+        tag -> {
           buildImage.setDisable(false);
           buildImage.setVisible(false);
-          Forms.inform(localStatus, "Built " + result.tag() + ". Starting the server…");
+          Forms.inform(localStatus, "Built " + tag + ". Starting the server…");
           startLocal();
         },
         failure -> {
@@ -330,19 +329,19 @@ public final class StartScreen {
       Forms.fail(adminMessage, "The two passwords differ.");
       return;
     }
-    LocalServer server = navigator.localServer().orElseThrow();
+    LocalBackend server = owner.localServer().orElseThrow();
     String secret = adminPassword.getText();
     busy(true, adminMessage, "Creating the administrator…");
     Background.run(
         () -> {
           WorkspaceClient client = WorkspaceClient.forServer(server.baseUri());
           Connected connected =
-              new Connected(client, FirstAdmin.of(server.config()).create(client, name, secret));
+              new Connected(client, server.createFirstAdmin(client, name, secret));
           environment.rememberedServer().remember(server.baseUri());
           return connected;
         },
         connected -> {
-          navigator.showMain(connected.client(), connected.signedIn().user());
+          owner.showMain(connected.client(), connected.signedIn().user());
         },
         failure -> {
           busy(false, adminMessage, "");
@@ -358,5 +357,5 @@ public final class StartScreen {
 
   private record Connected(WorkspaceClient client, SignedIn signedIn) {}
 
-  private record Started(LocalServer server, boolean needsFirstAdmin) {}
+  private record Started(LocalBackend server, boolean needsFirstAdmin) {}
 }

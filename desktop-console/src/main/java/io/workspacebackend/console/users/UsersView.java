@@ -1,9 +1,9 @@
 package io.workspacebackend.console.users;
 
-import io.workspacebackend.console.shell.Workbench;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
 import io.workspacebackend.console.ui.Tables;
+import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
 import io.workspacebackend.model.user.UserChange;

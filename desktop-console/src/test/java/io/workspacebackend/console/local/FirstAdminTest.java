@@ -5,42 +5,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.workspacebackend.client.ServerUnreachableException;
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.config.WorkspaceConfig;
-import io.workspacebackend.db.JdbcAccess;
-import io.workspacebackend.invite.InviteCodes;
-import io.workspacebackend.model.invite.Invite;
-import io.workspacebackend.testing.TestHome;
+import io.workspacebackend.console.testing.ConsoleHome;
+import io.workspacebackend.launcher.LocalBackend;
+import io.workspacebackend.model.auth.SignedIn;
+import io.workspacebackend.model.user.Role;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 
-/** The first-admin invite never outlives a failed attempt. */
+/**
+ * A fresh local server asks for its first admin until one is made, and a failed attempt leaves it
+ * asking (the invite it made is revoked: see the backend's {@code launcher.FirstAdminTest}).
+ */
+@Timeout(120)
 class FirstAdminTest {
-  @TempDir Path directory;
-
   @Test
-  void aFailedRegistrationRevokesTheAdminInviteItCreated() throws Exception {
-    TestHome home = TestHome.in(directory);
-    WorkspaceConfig config = home.config(Map.of());
-    // What the server's start prepares before the console asks whether an admin is needed.
-    Files.createDirectories(config.paths().dataDir());
-    WorkspaceClient nobodyListening = WorkspaceClient.forServer(closedPort());
+  void aFreshServerNeedsAnAdminUntilOneIsCreatedAndSignedIn() throws Exception {
+    try (ConsoleHome home = ConsoleHome.create(Map.of())) {
+      LocalBackend server = home.environment().launcher().start();
+      try {
+        assertThat(server.firstAdminNeeded()).isTrue();
+        WorkspaceClient nobodyListening = WorkspaceClient.forServer(closedPort());
+        assertThatThrownBy(
+                () -> server.createFirstAdmin(nobodyListening, "admin", "first-admin-pw-1"))
+            .isInstanceOf(ServerUnreachableException.class);
+        assertThat(server.firstAdminNeeded()).isTrue();
 
-    assertThatThrownBy(() -> FirstAdmin.of(config).create(nobodyListening, "admin", "secret-pw-1"))
-        .isInstanceOf(ServerUnreachableException.class);
+        WorkspaceClient client = WorkspaceClient.forServer(server.baseUri());
+        SignedIn admin = server.createFirstAdmin(client, "admin", "first-admin-pw-1");
 
-    List<Invite> invites =
-        new InviteCodes(JdbcAccess.direct(config.paths().dataDir()), Clock.systemUTC()).list();
-    assertThat(invites).hasSize(1);
-    assertThat(invites.get(0).revoked()).isTrue();
-    assertThat(FirstAdmin.of(config).needed()).isTrue();
+        assertThat(admin.user().username()).isEqualTo("admin");
+        assertThat(admin.user().role()).isEqualTo(Role.ADMIN);
+        assertThat(client.me().username()).isEqualTo("admin");
+        assertThat(server.firstAdminNeeded()).isFalse();
+      } finally {
+        server.close();
+      }
+    }
   }
 
   /** An address where the connection is refused at once. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.console.testing.ConsoleHome;
+import io.workspacebackend.launcher.LocalBackend;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,9 +25,9 @@ class LocalServerStopTest {
   @Test
   void stoppingWithAnotherConsoleFollowingEventsEndsWithinSeconds() throws Exception {
     try (ConsoleHome home = ConsoleHome.create(Map.of())) {
-      LocalServer server = LocalServer.start(home.environment());
+      LocalBackend server = home.environment().launcher().start();
       WorkspaceClient admin = WorkspaceClient.forServer(server.baseUri());
-      FirstAdmin.of(server.config()).create(admin, "admin", "first-admin-pw-1");
+      server.createFirstAdmin(admin, "admin", "first-admin-pw-1");
       // The other console's stream: open once its headers arrive (the server commits them at once).
       HttpResponse<InputStream> events =
           HttpClient.newHttpClient()
@@ -45,7 +46,7 @@ class LocalServerStopTest {
       Duration stoppedAfter = Duration.ofNanos(System.nanoTime() - begun);
 
       assertThat(returnedAfter).isLessThan(Duration.ofSeconds(1));
-      assertThat(stoppedAfter).isLessThan(LocalServer.SHUTDOWN_GRACE.plusSeconds(8));
+      assertThat(stoppedAfter).isLessThan(LocalBackend.SHUTDOWN_GRACE.plusSeconds(8));
       events.body().close();
     }
   }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import io.workspacebackend.console.testing.ConsoleHome;
+import io.workspacebackend.launcher.LocalBackend;
+import io.workspacebackend.launcher.LogFeed;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,9 @@ class LogFeedTest {
   void theFeedKeepsTheLocalServersStartUpThroughSpringResettingLogback() throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
     Consumer<String> listener = seen::add;
-    LogFeed.install().follow(listener);
+    LogFeed.installed().follow(listener);
     try (ConsoleHome home = ConsoleHome.create(Map.of())) {
-      LocalServer server = LocalServer.start(home.environment());
+      LocalBackend server = home.environment().launcher().start();
       try {
         String listening = "Netty started on port " + server.baseUri().getPort();
         await()
@@ -36,7 +38,7 @@ class LogFeedTest {
         server.close();
       }
     } finally {
-      LogFeed.install().unfollow(listener);
+      LogFeed.installed().unfollow(listener);
     }
   }
 
@@ -47,7 +49,7 @@ class LogFeedTest {
     ch.qos.logback.classic.Logger logger =
         (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(LogFeedTest.class);
     logger.setLevel(Level.DEBUG);
-    LogFeed.install().follow(listener);
+    LogFeed.installed().follow(listener);
     try {
       logger.debug("a debug line");
       logger.info("an info line");
@@ -57,7 +59,7 @@ class LogFeedTest {
       assertThat(seen).anyMatch(line -> line.contains("a warning"));
       assertThat(seen).noneMatch(line -> line.contains("a debug line"));
     } finally {
-      LogFeed.install().unfollow(listener);
+      LogFeed.installed().unfollow(listener);
       logger.setLevel(null);
     }
   }

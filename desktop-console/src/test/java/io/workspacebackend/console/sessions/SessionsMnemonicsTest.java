@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.console.shell.Navigator;
-import io.workspacebackend.console.shell.Workbench;
 import io.workspacebackend.console.testing.ConsoleHome;
+import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.console.shell.Workbench;
+import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.User;

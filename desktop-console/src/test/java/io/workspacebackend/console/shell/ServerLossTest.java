@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.console.local.FirstAdmin;
-import io.workspacebackend.console.local.LocalServer;
 import io.workspacebackend.console.testing.ConsoleHome;
+import io.workspacebackend.launcher.LocalBackend;
 import io.workspacebackend.model.auth.SignedIn;
 import java.time.Duration;
 import java.util.Map;
@@ -30,16 +29,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class ServerLossTest {
   private ConsoleHome home;
   private Navigator navigator;
-  private LocalServer server;
+  private LocalBackend server;
 
   @Start
   void start(Stage stage) throws Exception {
     home = ConsoleHome.create(Map.of());
     stage.setScene(null);
     navigator = new Navigator(stage, home.environment());
-    server = LocalServer.start(home.environment());
+    server = home.environment().launcher().start();
     WorkspaceClient client = WorkspaceClient.forServer(server.baseUri());
-    SignedIn admin = FirstAdmin.of(server.config()).create(client, "admin", "first-admin-pw-1");
+    SignedIn admin = server.createFirstAdmin(client, "admin", "first-admin-pw-1");
     navigator.showMain(client, admin.user());
     stage.show();
   }

@@ -3,6 +3,7 @@ package io.workspacebackend.console.testing;
 import io.workspacebackend.console.ConsoleEnvironment;
 import io.workspacebackend.console.connection.RememberedServer;
 import io.workspacebackend.console.window.RememberedWindow;
+import io.workspacebackend.launcher.Launcher;
 import io.workspacebackend.testing.TestHome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,10 +33,10 @@ public final class ConsoleHome implements AutoCloseable {
     settings.put("container.runtime", "docker");
     settings.put("sessions.startup_timeout", "180s");
     settings.putAll(overrides);
+    TestHome testHome = TestHome.in(directory);
     this.environment =
         new ConsoleEnvironment(
-            TestHome.in(directory).loader(),
-            settings,
+            Launcher.forEnvironment(testHome.environment(), testHome.home(), "Linux", settings),
             new RememberedServer(directory.resolve("settings/console.properties"), preferences),
             new RememberedWindow(directory.resolve("settings/window.properties")));
   }

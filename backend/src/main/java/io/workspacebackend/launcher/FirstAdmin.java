@@ -1,36 +1,35 @@
-package io.workspacebackend.console.local;
+package io.workspacebackend.launcher;
 
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.config.WorkspaceConfig;
-import io.workspacebackend.db.JdbcAccess;
 import io.workspacebackend.invite.InviteCodes;
 import io.workspacebackend.invite.NewInvites;
 import io.workspacebackend.model.auth.SignedIn;
 import io.workspacebackend.model.invite.Invite;
 import io.workspacebackend.model.user.Role;
-import java.time.Clock;
+import io.workspacebackend.user.UserRepository;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Lets the first person in on a fresh installation: with no user in the local database, the console
- * creates a single-use admin invite there (as {@code invite-codes generate --role admin} would) and
- * registers with it through the API, so nobody is stuck at a login without an account.
+ * Lets the first person in on a fresh installation: with no user yet, it makes a single-use admin
+ * invite (as {@code invite-codes generate --role admin} would) and registers with it through the
+ * API, so the server's own rules, password hashing and in-memory accounts apply to this account as
+ * to every other. Blocking: not for a server's event loop.
  */
-public final class FirstAdmin {
-  private final JdbcAccess database;
+final class FirstAdmin {
+  /** Registering follows at once; the code only has to outlive one request. */
+  private static final Duration INVITE_LIFETIME = Duration.ofMinutes(10);
 
-  private FirstAdmin(JdbcAccess database) {
-    this.database = database;
+  private final InviteCodes invites;
+  private final UserRepository users;
+
+  FirstAdmin(InviteCodes invites, UserRepository users) {
+    this.invites = invites;
+    this.users = users;
   }
 
-  public static FirstAdmin of(WorkspaceConfig config) {
-    return new FirstAdmin(JdbcAccess.direct(config.paths().dataDir()));
-  }
-
-  /** Whether nobody has an account yet. */
-  public boolean needed() {
-    return database.jdbc().sql("SELECT count(*) FROM users").query(Long.class).single() == 0L;
+  boolean needed() {
+    return users.isEmpty();
   }
 
   /**
@@ -38,15 +37,14 @@ public final class FirstAdmin {
    * password, a server gone), the invite is revoked at once: an unused admin code must not stay
    * valid in the database for anyone who reads it.
    */
-  public SignedIn create(WorkspaceClient client, String username, String password) {
-    InviteCodes codes = new InviteCodes(database, Clock.systemUTC());
+  SignedIn create(WorkspaceClient client, String username, String password) {
     Invite invite =
-        codes
+        invites
             .generate(
                 new NewInvites(
                     1,
                     1,
-                    Optional.of(Duration.ofMinutes(10)),
+                    Optional.of(INVITE_LIFETIME),
                     Role.ADMIN,
                     Optional.of("first admin, created by the desktop console"),
                     Optional.empty()))
@@ -55,7 +53,7 @@ public final class FirstAdmin {
       return client.register(invite.code(), username, password);
     } catch (RuntimeException failure) {
       try {
-        codes.revoke(invite.code());
+        invites.revoke(invite.code());
       } catch (RuntimeException revokeFailure) {
         failure.addSuppressed(revokeFailure);
       }

@@ -1,4 +1,4 @@
-package io.workspacebackend.console.local;
+package io.workspacebackend.launcher;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -16,9 +16,10 @@ import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log of a server running in this JVM, from its first line, for the start screen and the Server
- * log pane to show live: INFO and up, whatever level the server logs at. An appender on the root
- * logger keeps the last lines and tells listeners of new ones.
+ * The log of this JVM, and so of a {@link LocalBackend} in it, from its first line, for the
+ * console's start screen and Server log pane to show live: INFO and up, whatever level the server
+ * logs at. An appender on Logback's root logger keeps the last lines and tells listeners of new
+ * ones.
  *
  * <p>Spring Boot configures Logback when the server starts by stopping and resetting the context,
  * which detaches every appender and drops every listener, even a reset-resistant one; {@link
@@ -37,20 +38,10 @@ public final class LogFeed extends AppenderBase<ILoggingEvent> implements Logger
     setName("console-log-feed");
   }
 
-  /** Attaches the feed to Logback's root logger (once; later calls do nothing). */
-  public static synchronized LogFeed install() {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-        && !INSTANCE.isStarted()) {
-      INSTANCE.setContext(context);
-      INSTANCE.layout = new PatternLayout();
-      INSTANCE.layout.setContext(context);
-      INSTANCE.layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{24} : %msg%n%ex{short}");
-      INSTANCE.layout.start();
-      INSTANCE.start();
-      context.addListener(INSTANCE);
-      INSTANCE.attach(context);
-      // Unconfigured Logback logs everything at DEBUG; a local server's start sets its own level.
-      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+  /** The feed, attached to Logback's root logger on the first call. */
+  public static synchronized LogFeed installed() {
+    if (INSTANCE.layout == null && LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+      INSTANCE.install(ctx);
     }
     return INSTANCE;
   }
@@ -69,13 +60,27 @@ public final class LogFeed extends AppenderBase<ILoggingEvent> implements Logger
     listeners.remove(listener);
   }
 
-  /** Attaches the feed again after Logback was reset (appenders detached and stopped). */
+  /**
+   * Attaches the feed again after Logback was reset (appenders detached and stopped); a feed never
+   * installed stays so.
+   */
   static synchronized void reattach() {
-    if (INSTANCE.layout == null) {
-      install();
-    } else if (INSTANCE.getContext() instanceof LoggerContext context) {
+    if (INSTANCE.getContext() instanceof LoggerContext context) {
       INSTANCE.onReset(context);
     }
+  }
+
+  private void install(LoggerContext context) {
+    setContext(context);
+    layout = new PatternLayout();
+    layout.setContext(context);
+    layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{24} : %msg%n%ex{short}");
+    layout.start();
+    start();
+    context.addListener(this);
+    attach(context);
+    // Unconfigured Logback logs everything at DEBUG; a local server's start sets its own level.
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
   }
 
   @Override

@@ -1,7 +1,6 @@
-package io.workspacebackend.console.shell;
+package io.workspacebackend.console.ui;
 
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.model.user.User;
 import java.awt.Desktop;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.workspacebackend.console.local;
+package io.workspacebackend.launcher;
 
 import org.springframework.boot.logging.LogFile;
 import org.springframework.boot.logging.LoggingInitializationContext;
@@ -7,12 +7,17 @@ import org.springframework.boot.logging.logback.LogbackLoggingSystem;
 /**
  * Spring Boot's Logback set-up, followed by attaching the {@link LogFeed} again. Boot configures
  * Logback by stopping and resetting it, which drops the feed's appender and its reset listener, so
- * without this the console lost every line the local server logged while starting. The local server
- * selects it with Boot's documented {@code org.springframework.boot.logging.LoggingSystem} system
- * property.
+ * without this the console lost every line the local server logged while starting. {@link
+ * LocalBackend} selects it with Boot's documented {@code org.springframework.boot.logging.
+ * LoggingSystem} system property (Boot makes the constructor accessible, so the class need not be
+ * public).
+ *
+ * <p>It lives on the backend's side of the launcher: that the backend boots with Spring Boot, and
+ * that Boot resets Logback, is the backend's business, and the console follows the feed without
+ * knowing either.
  */
-public final class FeedingLogbackLoggingSystem extends LogbackLoggingSystem {
-  public FeedingLogbackLoggingSystem(ClassLoader classLoader) {
+final class FeedingLogbackLoggingSystem extends LogbackLoggingSystem {
+  FeedingLogbackLoggingSystem(ClassLoader classLoader) {
     super(classLoader);
   }
 
