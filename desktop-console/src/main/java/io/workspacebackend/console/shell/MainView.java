@@ -61,9 +61,11 @@ public final class MainView implements Workbench {
     closeables.add(sessions);
     tabs.getTabs().add(fixedTab("Sessions", sessions.root()));
     if (user.role() == Role.ADMIN) {
-      InvitesView invites = new InvitesView(this);
-      tabs.getTabs().add(fixedTab("Invites", invites.root()));
-      tabs.getTabs().add(fixedTab("Users", new UsersView(this).root()));
+      // A stream of the window's own for these tabs; Sessions keeps its own, as it was.
+      AdminEventStream adminEvents = new AdminEventStream(this);
+      closeables.add(adminEvents);
+      tabs.getTabs().add(fixedTab("Invites", new InvitesView(this, adminEvents).root()));
+      tabs.getTabs().add(fixedTab("Users", new UsersView(this, adminEvents).root()));
     }
     navigator
         .localServer()
