@@ -7,8 +7,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Announces each user as the API shows it right after a change of theirs is committed
- * (registration, role, disabled flag, quota), for {@code GET /api/events}. Changes the CLI makes in
- * the database directly are not seen here.
+ * (registration, role, disabled flag, quota), for {@code GET /api/events}. Every such change goes
+ * through the server (the {@code users} command uses its API), so none is missed.
  */
 @Component
 public class UserEvents {

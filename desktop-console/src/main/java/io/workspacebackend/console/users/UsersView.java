@@ -84,7 +84,9 @@ public final class UsersView {
         .selectedProperty()
         .addListener(
             (o, old, now) -> {
-              if (!Objects.equals(now, table.getSelectionModel().getSelectedItem())) {
+              if (now == null) {
+                table.getSelectionModel().clearSelection();
+              } else if (!Objects.equals(now, table.getSelectionModel().getSelectedItem())) {
                 table.getSelectionModel().select(now);
               }
             });
