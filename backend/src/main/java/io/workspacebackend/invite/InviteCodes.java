@@ -3,7 +3,6 @@ package io.workspacebackend.invite;
 import io.workspacebackend.db.JdbcAccess;
 import io.workspacebackend.db.StoredInstant;
 import io.workspacebackend.model.invite.Invite;
-import io.workspacebackend.model.user.Role;
 import io.workspacebackend.user.Roles;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -90,13 +89,14 @@ public class InviteCodes {
   }
 
   /**
-   * Uses up one use of {@code code} and returns the role it grants. One conditional UPDATE, so
-   * concurrent registrations cannot spend more uses than the code has. Run it inside the
-   * transaction that creates the user, so that a failed registration gives the use back.
+   * Uses up one use of {@code code} and returns the code as it is now (its role is what the new
+   * account gets). One conditional UPDATE, so concurrent registrations cannot spend more uses than
+   * the code has. Run it inside the transaction that creates the user, so that a failed
+   * registration gives the use back.
    *
    * @throws InviteUnavailableException if the code is unknown, revoked, expired or used up
    */
-  public Role consume(String code) {
+  public Invite consume(String code) {
     String canonical = InviteCodeFormat.canonical(code);
     int updated =
         jdbc.sql(
@@ -108,7 +108,7 @@ public class InviteCodes {
     if (updated == 0) {
       throw new InviteUnavailableException();
     }
-    return find(canonical).role();
+    return find(canonical);
   }
 
   /** The clock the states are judged by, for callers that show them. */

@@ -17,15 +17,20 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/invite-codes}: admins generate, list and revoke invite codes. */
+/**
+ * {@code /api/invite-codes}: admins generate, list and revoke invite codes; each code made or
+ * revoked is announced on the event stream.
+ */
 @RestController
 class InviteController {
   private final Database database;
   private final InviteCodes inviteCodes;
+  private final InviteEvents events;
 
-  InviteController(Database database, InviteCodes inviteCodes) {
+  InviteController(Database database, InviteCodes inviteCodes, InviteEvents events) {
     this.database = database;
     this.inviteCodes = inviteCodes;
+    this.events = events;
   }
 
   @PostMapping("/api/invite-codes")
@@ -33,7 +38,11 @@ class InviteController {
   Mono<List<Invite>> generate(@RequestBody InviteRequest request, Principal admin) {
     RequestViolations violations = new RequestViolations();
     Optional<NewInvites> spec = InviteRequests.toNewInvites(request, admin.getName(), violations);
-    return violations.ifValid(() -> database.call(() -> inviteCodes.generate(spec.orElseThrow())));
+    return violations.ifValid(
+        () ->
+            database
+                .call(() -> inviteCodes.generate(spec.orElseThrow()))
+                .doOnNext(events::changed));
   }
 
   @GetMapping("/api/invite-codes")
@@ -44,6 +53,6 @@ class InviteController {
   @DeleteMapping("/api/invite-codes/{code}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   Mono<Void> revoke(@PathVariable String code) {
-    return database.call(() -> inviteCodes.revoke(code)).then();
+    return database.call(() -> inviteCodes.revoke(code)).doOnNext(events::changed).then();
   }
 }

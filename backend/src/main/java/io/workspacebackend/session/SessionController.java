@@ -1,15 +1,11 @@
 package io.workspacebackend.session;
 
-import io.workspacebackend.auth.ConnectionGrant;
-import io.workspacebackend.auth.LiveConnections;
-import io.workspacebackend.auth.Revocation;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.model.session.CreateSessionRequest;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStats;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -32,18 +28,12 @@ class SessionController {
 
   private final SessionService sessions;
   private final SessionLifecycle lifecycle;
-  private final SessionEvents events;
-  private final LiveConnections connections;
+  private final EventStreams events;
 
-  SessionController(
-      SessionService sessions,
-      SessionLifecycle lifecycle,
-      SessionEvents events,
-      LiveConnections connections) {
+  SessionController(SessionService sessions, SessionLifecycle lifecycle, EventStreams events) {
     this.sessions = sessions;
     this.lifecycle = lifecycle;
     this.events = events;
-    this.connections = connections;
   }
 
   @PostMapping("/api/sessions")
@@ -108,22 +98,9 @@ class SessionController {
     return sessions.stats(user, id);
   }
 
-  /**
-   * Changes of the sessions the caller may see (an admin sees all), with heartbeats. When the
-   * caller's access is withdrawn (logout, disabled, or an admin demoted) the stream ends with an
-   * {@code event: revoked} whose data is the problem a new request would get.
-   */
+  /** What the caller may see change: see {@link EventStreams}. */
   @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   Flux<ServerSentEvent<?>> events(@AuthenticationPrincipal SignedInUser user) {
-    UUID userId = user.account().id();
-    boolean admin = SessionService.isAdmin(user);
-    Flux<ServerSentEvent<?>> changes = events.stream(owner -> admin || owner.equals(userId));
-    return connections.whileGranted(
-        ConnectionGrant.apiStream(user, admin), changes, SessionController::revoked);
-  }
-
-  private static Flux<ServerSentEvent<?>> revoked(Revocation why) {
-    return Flux.<ServerSentEvent<?>>just(
-        ServerSentEvent.builder(why.problem()).event("revoked").build());
+    return events.follow(user);
   }
 }

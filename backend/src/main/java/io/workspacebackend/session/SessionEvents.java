@@ -4,7 +4,6 @@ import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionDeleted;
 import io.workspacebackend.model.session.SessionProgress;
 import io.workspacebackend.model.session.StartupStep;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -24,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class SessionEvents {
-  static final Duration HEARTBEAT = Duration.ofSeconds(15);
-  private static final int PER_SUBSCRIBER_BUFFER = 256;
+  static final int PER_SUBSCRIBER_BUFFER = 256;
 
   /** One event, with the user whose session it concerns (who, besides admins, may see it). */
   sealed interface Event {
@@ -109,21 +107,16 @@ class SessionEvents {
     return sse.build();
   }
 
-  /** The events of the users {@code visible} lets through, with a comment heartbeat. */
+  /**
+   * The events of the users {@code visible} lets through, each subscriber with its own buffer;
+   * {@link EventStreams} adds heartbeats and the other features' events.
+   */
   Flux<ServerSentEvent<?>> stream(Predicate<UUID> visible) {
-    Flux<ServerSentEvent<?>> updates =
-        events
-            .asFlux()
-            .onBackpressureBuffer(
-                PER_SUBSCRIBER_BUFFER, dropped -> {}, BufferOverflowStrategy.DROP_OLDEST)
-            .filter(event -> visible.test(event.userId()))
-            .map(this::toSse);
-    Flux<ServerSentEvent<?>> heartbeats =
-        Flux.interval(HEARTBEAT)
-            .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
-    // A first comment commits the response at once, so a client knows the stream is live
-    // before anything changes.
-    ServerSentEvent<?> connected = ServerSentEvent.builder().comment("connected").build();
-    return Flux.merge(updates, heartbeats).startWith(connected);
+    return events
+        .asFlux()
+        .onBackpressureBuffer(
+            PER_SUBSCRIBER_BUFFER, dropped -> {}, BufferOverflowStrategy.DROP_OLDEST)
+        .filter(event -> visible.test(event.userId()))
+        .map(this::toSse);
   }
 }

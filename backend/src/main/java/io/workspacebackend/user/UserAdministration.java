@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changes a user's role or disabled flag, never leaving the server without an enabled admin, and
- * sets a user's quota.
+ * sets a user's quota; each change is announced once committed.
  */
 @Service
 class UserAdministration {
@@ -17,16 +17,19 @@ class UserAdministration {
   private final TransactionTemplate transactions;
   private final UserAccounts accounts;
   private final AccountChangeListener listener;
+  private final UserEvents events;
 
   UserAdministration(
       UserRepository users,
       JdbcAccess access,
       UserAccounts accounts,
-      AccountChangeListener listener) {
+      AccountChangeListener listener,
+      UserEvents events) {
     this.users = users;
     this.transactions = access.transactions();
     this.accounts = accounts;
     this.listener = listener;
+    this.events = events;
   }
 
   /**
@@ -50,6 +53,9 @@ class UserAdministration {
     // After the commit, so that a change refused (the last admin) ends nothing.
     accounts.stored(changed);
     listener.accountChanged(changed);
+    // Only now: a demoted admin's event stream has just been ended, so the news of the demotion
+    // (and every later user or invite event) no longer reaches it.
+    events.changed(changed);
     return changed;
   }
 
@@ -68,6 +74,7 @@ class UserAdministration {
             });
     // Role and disabled flag are as they were: nothing open needs ending.
     accounts.stored(changed);
+    events.changed(changed);
     return changed;
   }
 }

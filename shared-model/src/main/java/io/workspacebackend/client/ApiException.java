@@ -15,7 +15,8 @@ public final class ApiException extends RuntimeException {
   private final String detail;
   private final transient List<FieldError> errors;
 
-  ApiException(int status, String title, String detail, List<FieldError> errors) {
+  /** Public so that code taking a client's answers can be tested with the problems it handles. */
+  public ApiException(int status, String title, String detail, List<FieldError> errors) {
     super(status + " " + title + (detail == null ? "" : ": " + detail));
     this.status = status;
     this.title = title;

@@ -198,7 +198,10 @@ public final class WorkspaceClient {
     return followEvents(onSession::accept, end);
   }
 
-  /** As {@link #events(Consumer, Consumer)}, with start-up progress and deletions too. */
+  /**
+   * As {@link #events(Consumer, Consumer)}, with start-up progress and deletions too, and for an
+   * admin users and invite codes as they change. Events this client does not know are ignored.
+   */
   public Subscription followEvents(SessionEventListener listener, Consumer<Throwable> end) {
     AtomicReference<ApiException> revoked = new AtomicReference<>();
     EventStreamParser parser =
@@ -209,6 +212,8 @@ public final class WorkspaceClient {
                 case "progress" -> listener.progress(ClientJson.read(data, SessionProgress.class));
                 case "deleted" ->
                     listener.deleted(ClientJson.read(data, SessionDeleted.class).sessionId());
+                case "user" -> listener.user(ClientJson.read(data, User.class));
+                case "invite" -> listener.invite(ClientJson.read(data, Invite.class));
                 case "revoked" -> revoked.set(ClientJson.problem(data));
                 default -> {
                   // Events a newer server may add are not this client's to understand.

@@ -1,16 +1,17 @@
 package io.workspacebackend.console.invites;
 
+import io.workspacebackend.console.connection.AdminEventStream;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
 import io.workspacebackend.console.ui.Forms;
 import io.workspacebackend.console.ui.Tables;
 import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.model.invite.Invite;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -24,48 +25,101 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Invite codes (admins): generate, list with their state, revoke, copy a code. */
+/**
+ * Invite codes (admins): generate, list with their state (live), revoke, copy a code. Binds an
+ * {@link InvitesViewModel}, which holds the rows and the rules.
+ */
 public final class InvitesView {
   private final Workbench workbench;
-  private final ObservableList<Invite> invites = FXCollections.observableArrayList();
-  private final TableView<Invite> table = new TableView<>(invites);
-  private final Label message = Forms.message("invites-message");
+  private final InvitesViewModel model;
+  private final TableView<Invite> table = new TableView<>();
   private final BorderPane root = new BorderPane();
 
-  public InvitesView(Workbench workbench) {
+  public InvitesView(Workbench workbench, AdminEventStream events) {
     this.workbench = workbench;
+    this.model =
+        new InvitesViewModel(
+            InvitesApi.of(workbench.client()),
+            Background::run,
+            workbench::failed,
+            Clock.systemUTC());
+    SortedList<Invite> rows = new SortedList<>(model.rows());
+    rows.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(rows);
     table.setId("invites-table");
-    table.setPlaceholder(new Label("No invite codes yet."));
+    Label placeholder = new Label();
+    placeholder
+        .textProperty()
+        .bind(
+            Bindings.when(model.loadingProperty())
+                .then("Loading…")
+                .otherwise("No invite codes yet."));
+    table.setPlaceholder(placeholder);
     table.getColumns().addAll(columns());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    bindSelection();
+    Label message = Forms.message("invites-message");
+    message.textProperty().bind(model.messageProperty());
     root.setTop(toolbar());
     VBox center = new VBox(table, message);
     VBox.setVgrow(table, Priority.ALWAYS);
     center.setPadding(new Insets(0, 8, 8, 8));
     root.setCenter(center);
-    workbench.whenReconnected(this::reload);
-    reload();
+    events.follow(
+        new AdminEventStream.Listener() {
+          @Override
+          public void invite(Invite invite) {
+            model.apply(invite);
+          }
+
+          @Override
+          public void resumed() {
+            model.refresh();
+          }
+        });
+    model.refresh();
   }
 
   public Parent root() {
     return root;
   }
 
+  /** The table's selection and the model's follow each other (a replaced row stays selected). */
+  private void bindSelection() {
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, old, now) -> model.select(now));
+    model
+        .selectedProperty()
+        .addListener(
+            (o, old, now) -> {
+              if (now == null) {
+                table.getSelectionModel().clearSelection();
+              } else if (!Objects.equals(now, table.getSelectionModel().getSelectedItem())) {
+                table.getSelectionModel().select(now);
+              }
+            });
+  }
+
   private ToolBar toolbar() {
     Button generate = new Button("_Generate…");
     generate.setId("generate-invites");
-    generate.setOnAction(event -> generate());
+    generate.setOnAction(
+        event ->
+            new GenerateInvitesDialog(workbench.window()).showAndWait().ifPresent(model::generate));
     Button copy = new Button("_Copy code");
     copy.setId("copy-invite");
-    copy.setOnAction(event -> selected().ifPresent(this::copy));
+    copy.disableProperty().bind(model.copyDisabledProperty());
+    copy.setOnAction(event -> model.copySelected().ifPresent(InvitesView::putOnClipboard));
     Button revoke = new Button("_Revoke…");
     revoke.setId("revoke-invite");
-    revoke.setOnAction(event -> selected().ifPresent(this::revoke));
+    revoke.disableProperty().bind(model.revokeDisabledProperty());
+    revoke.setOnAction(event -> revoke());
     Button refresh = new Button("Re_fresh");
-    refresh.setOnAction(event -> reload());
-    var nothingSelected = table.getSelectionModel().selectedItemProperty().isNull();
-    copy.disableProperty().bind(nothingSelected);
-    revoke.disableProperty().bind(nothingSelected);
+    refresh.setId("refresh-invites");
+    refresh.disableProperty().bind(model.loadingProperty());
+    refresh.setOnAction(event -> model.refresh());
     return new ToolBar(generate, copy, revoke, refresh);
   }
 
@@ -77,64 +131,27 @@ public final class InvitesView {
         Tables.column(
             "Expires",
             invite -> invite.expiresAt() == null ? "never" : Tables.localTime(invite.expiresAt())),
-        Tables.column("State", invite -> InviteState.of(invite, Instant.now()).toString()),
+        Tables.column("State", model::state),
         Tables.column("Note", invite -> invite.note() == null ? "" : invite.note()),
         Tables.column("Created", invite -> Tables.localTime(invite.createdAt())));
   }
 
-  private Optional<Invite> selected() {
-    return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+  private void revoke() {
+    model
+        .selected()
+        .filter(
+            invite ->
+                Dialogs.confirm(
+                    workbench.window(),
+                    "Revoke " + invite.code() + "?",
+                    "Nobody can register with it any more. It stays in the list for the record.",
+                    "_Revoke"))
+        .ifPresent(model::revoke);
   }
 
-  private void reload() {
-    Background.run(
-        () -> workbench.client().invites(),
-        invites::setAll,
-        failure -> workbench.failed("Could not load the invite codes", failure));
-  }
-
-  private void generate() {
-    new GenerateInvitesDialog(workbench.window())
-        .showAndWait()
-        .ifPresent(
-            request ->
-                Background.run(
-                    () -> workbench.client().generateInvites(request),
-                    created -> {
-                      Forms.inform(
-                          message,
-                          created.size() == 1
-                              ? "Generated " + created.get(0).code() + "."
-                              : "Generated " + created.size() + " codes.");
-                      reload();
-                    },
-                    failure -> workbench.failed("Could not generate invite codes", failure)));
-  }
-
-  private void copy(Invite invite) {
+  private static void putOnClipboard(String code) {
     ClipboardContent content = new ClipboardContent();
-    content.putString(invite.code());
+    content.putString(code);
     Clipboard.getSystemClipboard().setContent(content);
-    Forms.inform(message, "Copied " + invite.code() + " to the clipboard.");
-  }
-
-  private void revoke(Invite invite) {
-    if (!Dialogs.confirm(
-        workbench.window(),
-        "Revoke " + invite.code() + "?",
-        "Nobody can register with it any more. It stays in the list for the record.",
-        "_Revoke")) {
-      return;
-    }
-    Background.run(
-        () -> {
-          workbench.client().revokeInvite(invite.code());
-          return invite.code();
-        },
-        code -> {
-          Forms.inform(message, "Revoked " + code + ".");
-          reload();
-        },
-        failure -> workbench.failed("Could not revoke the invite code", failure));
   }
 }

@@ -2,6 +2,7 @@ package io.workspacebackend.console.shell;
 
 import atlantafx.base.theme.Styles;
 import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.console.connection.AdminEventStream;
 import io.workspacebackend.console.connection.DisconnectedBanner;
 import io.workspacebackend.console.connection.Reconnection;
 import io.workspacebackend.console.invites.InvitesView;
@@ -63,9 +64,11 @@ public final class MainView implements Workbench {
     closeables.add(sessions);
     tabs.getTabs().add(fixedTab("Sessions", sessions.root()));
     if (user.role() == Role.ADMIN) {
-      InvitesView invites = new InvitesView(this);
-      tabs.getTabs().add(fixedTab("Invites", invites.root()));
-      tabs.getTabs().add(fixedTab("Users", new UsersView(this).root()));
+      // A stream of the window's own for these tabs; Sessions keeps its own, as it was.
+      AdminEventStream adminEvents = new AdminEventStream(this);
+      closeables.add(adminEvents);
+      tabs.getTabs().add(fixedTab("Invites", new InvitesView(this, adminEvents).root()));
+      tabs.getTabs().add(fixedTab("Users", new UsersView(this, adminEvents).root()));
     }
     navigator
         .localServer()

@@ -36,6 +36,13 @@ public final class Forms {
     return label;
   }
 
+  /** A label for an inline problem, styled as one from the start; empty until there is one. */
+  public static Label errorMessage(String id) {
+    Label label = message(id);
+    label.getStyleClass().add(ERROR);
+    return label;
+  }
+
   public static GridPane grid() {
     GridPane grid = new GridPane();
     grid.setHgap(12);

@@ -1,18 +1,16 @@
 package io.workspacebackend.console.users;
 
+import io.workspacebackend.console.connection.AdminEventStream;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
+import io.workspacebackend.console.ui.Forms;
 import io.workspacebackend.console.ui.Tables;
 import io.workspacebackend.console.ui.Workbench;
-import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
-import io.workspacebackend.model.user.UserChange;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -21,63 +19,98 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
-/** Users (admins): list, disable or enable, promote or demote, and set each one's quota. */
+/**
+ * Users (admins): list, disable or enable, promote or demote, and set each one's quota, live. Binds
+ * a {@link UsersViewModel}, which holds the rows and the rules.
+ */
 public final class UsersView {
   private final Workbench workbench;
-  private final ObservableList<User> users = FXCollections.observableArrayList();
-  private final TableView<User> table = new TableView<>(users);
+  private final UsersViewModel model;
+  private final TableView<User> table = new TableView<>();
   private final BorderPane root = new BorderPane();
 
-  public UsersView(Workbench workbench) {
+  public UsersView(Workbench workbench, AdminEventStream events) {
     this.workbench = workbench;
+    this.model =
+        new UsersViewModel(UsersApi.of(workbench.client()), Background::run, workbench::failed);
+    SortedList<User> rows = new SortedList<>(model.rows());
+    rows.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(rows);
     table.setId("users-table");
-    table.setPlaceholder(new Label("No users."));
+    Label placeholder = new Label();
+    placeholder
+        .textProperty()
+        .bind(Bindings.when(model.loadingProperty()).then("Loading…").otherwise("No users."));
+    table.setPlaceholder(placeholder);
     table.getColumns().addAll(columns());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    bindSelection();
+    Label refusal = Forms.errorMessage("users-refusal");
+    refusal.textProperty().bind(model.refusalProperty());
     root.setTop(toolbar());
-    BorderPane.setMargin(table, new Insets(0, 8, 8, 8));
-    root.setCenter(table);
-    workbench.whenReconnected(this::reload);
-    reload();
+    VBox center = new VBox(table, refusal);
+    VBox.setVgrow(table, Priority.ALWAYS);
+    center.setPadding(new Insets(0, 8, 8, 8));
+    root.setCenter(center);
+    events.follow(
+        new AdminEventStream.Listener() {
+          @Override
+          public void user(User user) {
+            model.apply(user);
+          }
+
+          @Override
+          public void resumed() {
+            model.refresh();
+          }
+        });
+    model.refresh();
   }
 
   public Parent root() {
     return root;
   }
 
+  /** The table's selection and the model's follow each other (a replaced row stays selected). */
+  private void bindSelection() {
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, old, now) -> model.select(now));
+    model
+        .selectedProperty()
+        .addListener(
+            (o, old, now) -> {
+              if (now == null) {
+                table.getSelectionModel().clearSelection();
+              } else if (!Objects.equals(now, table.getSelectionModel().getSelectedItem())) {
+                table.getSelectionModel().select(now);
+              }
+            });
+  }
+
   private ToolBar toolbar() {
-    var selection = table.getSelectionModel().selectedItemProperty();
     Button access = new Button();
     access.setId("toggle-disabled");
-    access
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    selection.get() != null && selection.get().disabled() ? "_Enable" : "_Disable",
-                selection));
-    access.setOnAction(event -> selected().ifPresent(this::toggleDisabled));
+    access.textProperty().bind(model.accessActionProperty());
+    access.disableProperty().bind(model.actionsDisabledProperty());
+    access.setOnAction(event -> toggleAccess());
     Button role = new Button();
     role.setId("toggle-role");
-    role.textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    selection.get() != null && selection.get().role() == Role.ADMIN
-                        ? "De_mote to user"
-                        : "_Promote to admin",
-                selection));
-    role.setOnAction(event -> selected().ifPresent(this::toggleRole));
+    role.textProperty().bind(model.roleActionProperty());
+    role.disableProperty().bind(model.actionsDisabledProperty());
+    role.setOnAction(event -> model.toggleRole());
     Button quota = new Button("_Quota…");
     quota.setId("edit-quota");
-    quota.setOnAction(event -> selected().ifPresent(this::editQuota));
+    quota.disableProperty().bind(model.actionsDisabledProperty());
+    quota.setOnAction(event -> editQuota());
     Button refresh = new Button("Re_fresh");
     refresh.setId("refresh-users");
-    refresh.setOnAction(event -> reload());
-    access.disableProperty().bind(selection.isNull());
-    role.disableProperty().bind(selection.isNull());
-    quota.disableProperty().bind(selection.isNull());
+    refresh.disableProperty().bind(model.loadingProperty());
+    refresh.setOnAction(event -> model.refresh());
     return new ToolBar(access, role, quota, refresh);
   }
 
@@ -92,19 +125,9 @@ public final class UsersView {
         Tables.column("Created", user -> Tables.localTime(user.createdAt())));
   }
 
-  private Optional<User> selected() {
-    return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
-  }
-
-  private void reload() {
-    Background.run(
-        () -> workbench.client().users(),
-        users::setAll,
-        failure -> workbench.failed("Could not load the users", failure));
-  }
-
-  private void toggleDisabled(User user) {
-    if (!user.disabled()
+  private void toggleAccess() {
+    User user = model.selectedProperty().get();
+    if (model.accessActionDisables()
         && !Dialogs.confirm(
             workbench.window(),
             "Disable " + user.username() + "?",
@@ -112,45 +135,16 @@ public final class UsersView {
             "_Disable")) {
       return;
     }
-    change(user, new UserChange(null, !user.disabled()));
+    model.toggleAccess();
   }
 
-  private void toggleRole(User user) {
-    Role next = user.role() == Role.ADMIN ? Role.USER : Role.ADMIN;
-    change(user, new UserChange(next.wireName(), null));
-  }
-
-  private void editQuota(User user) {
-    new QuotaDialog(workbench.window(), new QuotaViewModel(user))
-        .showAndWait()
+  private void editQuota() {
+    model
+        .quotaEditor()
         .ifPresent(
-            quota ->
-                replace(
-                    user,
-                    () -> workbench.client().setQuota(user.id(), quota),
-                    "Could not set the quota of " + user.username()));
-  }
-
-  private void change(User user, UserChange change) {
-    replace(
-        user,
-        () -> workbench.client().changeUser(user.id(), change),
-        "Could not change " + user.username());
-  }
-
-  /**
-   * Runs {@code request} off the FX thread and shows the user it answers in place of {@code user}.
-   */
-  private void replace(User user, Callable<User> request, String failureHeading) {
-    Background.run(
-        request,
-        changed -> {
-          int index = users.indexOf(user);
-          if (index >= 0) {
-            users.set(index, changed);
-            table.getSelectionModel().select(changed);
-          }
-        },
-        failure -> workbench.failed(failureHeading, failure));
+            editor ->
+                new QuotaDialog(workbench.window(), editor)
+                    .showAndWait()
+                    .ifPresent(quota -> model.saveQuota(editor.user(), quota)));
   }
 }
