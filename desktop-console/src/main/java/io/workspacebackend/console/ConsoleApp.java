@@ -3,7 +3,6 @@ package io.workspacebackend.console;
 import io.workspacebackend.console.local.LogFeed;
 import io.workspacebackend.console.shell.Navigator;
 import io.workspacebackend.console.shell.UnexpectedErrors;
-import io.workspacebackend.console.theme.Themes;
 import io.workspacebackend.console.window.WindowPlacement;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
@@ -33,7 +32,6 @@ public final class ConsoleApp extends Application {
   public void start(Stage stage) {
     UnexpectedErrors.install();
     LogFeed.install();
-    Themes.applyOsPreference();
     stage.setTitle("Workspace Backend Console");
     navigator = new Navigator(stage, environment);
     navigator.showStart();
