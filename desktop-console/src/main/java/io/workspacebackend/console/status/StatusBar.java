@@ -41,7 +41,7 @@ public final class StatusBar {
   }
 
   private static void mark(Label connection, boolean connected) {
-    connection.getStyleClass().removeAll("status-connected", "status-disconnected");
-    connection.getStyleClass().add(connected ? "status-connected" : "status-disconnected");
+    connection.getStyleClass().removeAll("connection-ok", "connection-lost");
+    connection.getStyleClass().add(connected ? "connection-ok" : "connection-lost");
   }
 }

@@ -70,6 +70,9 @@ class DashboardViewTest {
     this.stage = stage;
     stage.setScene(null);
     navigator = new Navigator(stage, home.environment());
+    // The console's default size: an earlier test in this JVM may have left the stage narrower.
+    stage.setWidth(1100);
+    stage.setHeight(720);
     stage.show();
   }
 
@@ -123,8 +126,14 @@ class DashboardViewTest {
         .until(() -> memory.getData().get(0).getData().size() >= 3);
     Screenshots.save(stage, "dashboard");
 
+    // The console's own colours (state counts, the sessions table's status) on the dark theme.
     setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
     Screenshots.save(stage, "dashboard-dark");
+    robot.interact(() -> tabs.getSelectionModel().select(1));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup(".table-cell.status-running").tryQuery().isPresent());
+    Screenshots.save(stage, "sessions-dark");
     setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
   }
 
