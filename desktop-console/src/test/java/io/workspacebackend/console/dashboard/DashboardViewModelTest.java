@@ -100,12 +100,12 @@ class DashboardViewModelTest {
     model.start();
     threading.runAll();
 
-    for (int i = 0; i < DashboardViewModel.KEPT_SAMPLES + 7; i++) {
+    for (int i = 0; i < ResourceSampler.KEPT_SAMPLES + 7; i++) {
       model.sample();
       threading.runAll();
     }
 
-    assertThat(model.history()).hasSize(DashboardViewModel.KEPT_SAMPLES);
+    assertThat(model.history()).hasSize(ResourceSampler.KEPT_SAMPLES);
   }
 
   /** A read-only view made per call listens weakly, and a chart following it went still. */
