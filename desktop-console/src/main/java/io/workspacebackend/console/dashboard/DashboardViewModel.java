@@ -65,7 +65,7 @@ public final class DashboardViewModel implements AutoCloseable {
     this.serverLost = serverLost;
     this.resources =
         new ResourceSampler(
-            source, threading, clock, DashboardViewModel::endsTheRound, this::report);
+            source, threading, clock, DashboardViewModel::isServerLoss, this::report);
     for (SessionStatus status : SessionStatus.values()) {
       byState.put(status, new ReadOnlyIntegerWrapper());
     }
@@ -160,7 +160,8 @@ public final class DashboardViewModel implements AutoCloseable {
     return notice.getReadOnlyProperty();
   }
 
-  private static boolean endsTheRound(Throwable failure) {
+  /** The server is gone or the sign-in ended: the window, not the dashboard, deals with either. */
+  private static boolean isServerLoss(Throwable failure) {
     return ErrorText.isSignedOut(failure) || Reconnection.isConnectionLoss(failure);
   }
 
@@ -195,7 +196,7 @@ public final class DashboardViewModel implements AutoCloseable {
       return;
     }
     events = null;
-    if (endsTheRound(failure)) {
+    if (isServerLoss(failure)) {
       report(failure);
     } else {
       notice.set(
@@ -254,7 +255,7 @@ public final class DashboardViewModel implements AutoCloseable {
     if (closed) {
       return;
     }
-    if (endsTheRound(failure)) {
+    if (isServerLoss(failure)) {
       waitingForServer = true;
       serverLost.accept(failure);
     } else {
