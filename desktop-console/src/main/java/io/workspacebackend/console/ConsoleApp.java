@@ -2,7 +2,6 @@ package io.workspacebackend.console;
 
 import io.workspacebackend.console.shell.Navigator;
 import io.workspacebackend.console.shell.UnexpectedErrors;
-import io.workspacebackend.console.theme.Themes;
 import io.workspacebackend.console.window.WindowPlacement;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
@@ -31,7 +30,6 @@ public final class ConsoleApp extends Application {
   @Override
   public void start(Stage stage) {
     UnexpectedErrors.install();
-    Themes.applyOsPreference();
     stage.setTitle("Workspace Backend Console");
     navigator = new Navigator(stage, environment);
     navigator.useHostServices(getHostServices());

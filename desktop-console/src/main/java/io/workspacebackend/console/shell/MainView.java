@@ -1,16 +1,19 @@
 package io.workspacebackend.console.shell;
 
-import atlantafx.base.theme.Styles;
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.console.connection.AdminEventStream;
 import io.workspacebackend.console.connection.DisconnectedBanner;
 import io.workspacebackend.console.connection.Reconnection;
+import io.workspacebackend.console.dashboard.DashboardView;
 import io.workspacebackend.console.invites.InvitesView;
 import io.workspacebackend.console.sessions.SessionsView;
+import io.workspacebackend.console.status.StatusBar;
+import io.workspacebackend.console.status.StatusBarViewModel;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
 import io.workspacebackend.console.ui.ErrorText;
 import io.workspacebackend.console.ui.LogView;
+import io.workspacebackend.console.ui.Threading;
 import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.console.users.UsersView;
 import io.workspacebackend.launcher.LogFeed;
@@ -37,8 +40,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * The signed-in window: a bar naming the user and server, and tabs for sessions, invites and users
- * (the last two for admins), the local server's log, and one tab per open terminal or log.
+ * The signed-in window: a bar naming the user, tabs for the dashboard (admins), sessions, invites
+ * and users (admins), the local server's log, and one tab per open terminal or log; below them a
+ * status bar with the server, its engine and whether it answers.
  */
 public final class MainView implements Workbench {
   private final Navigator navigator;
@@ -60,6 +64,11 @@ public final class MainView implements Workbench {
     tabs.setId("main-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
 
+    if (user.role() == Role.ADMIN) {
+      DashboardView dashboard = new DashboardView(this);
+      closeables.add(dashboard);
+      tabs.getTabs().add(fixedTab("Dashboard", dashboard.root()));
+    }
     sessions = new SessionsView(this);
     closeables.add(sessions);
     tabs.getTabs().add(fixedTab("Sessions", sessions.root()));
@@ -74,8 +83,13 @@ public final class MainView implements Workbench {
         .localServer()
         .ifPresent(server -> tabs.getTabs().add(fixedTab("Server log", serverLog())));
 
+    StatusBarViewModel status =
+        new StatusBarViewModel(client.baseUri(), reconnection, client::health, Threading.fx());
+    status.refreshEngine();
+
     root.setTop(new VBox(header(), banner.root()));
     root.setCenter(tabs);
+    root.setBottom(new StatusBar(status).root());
   }
 
   Parent root() {
@@ -156,14 +170,12 @@ public final class MainView implements Workbench {
   private Node header() {
     Label who = new Label(user.username() + " (" + user.role().wireName() + ")");
     who.setId("signed-in-user");
-    Label where = new Label(client.baseUri().toString());
-    where.getStyleClass().add(Styles.TEXT_MUTED);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Button signOut = new Button("Sign _out");
     signOut.setId("sign-out");
     signOut.setOnAction(event -> signOut());
-    HBox bar = new HBox(12, who, where, spacer, signOut);
+    HBox bar = new HBox(12, who, spacer, signOut);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     return bar;

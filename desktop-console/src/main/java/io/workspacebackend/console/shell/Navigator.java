@@ -4,6 +4,7 @@ import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.console.ConsoleEnvironment;
 import io.workspacebackend.console.platform.DesktopOs;
 import io.workspacebackend.console.start.StartScreen;
+import io.workspacebackend.console.theme.LiveTheme;
 import io.workspacebackend.console.theme.Themes;
 import io.workspacebackend.launcher.LocalBackend;
 import io.workspacebackend.model.user.User;
@@ -20,11 +21,12 @@ import javafx.stage.Stage;
 
 /**
  * Switches the one window between the start screen and the signed-in views, and owns what lives
- * longer than a screen: the local server, if the console started one.
+ * longer than a screen: the theme, and the local server if the console started one.
  */
 public final class Navigator implements StartScreen.Owner {
   private final Stage stage;
   private final ConsoleEnvironment environment;
+  private final LiveTheme theme;
   private LocalBackend localServer;
   private MainView main;
   private HostServices hostServices;
@@ -32,9 +34,11 @@ public final class Navigator implements StartScreen.Owner {
   /** The window's own frame (menus, error bar); a scene the stage had before is not ours. */
   private BorderPane frame;
 
+  /** Applies the remembered theme: on the FX thread, before the window first shows. */
   public Navigator(Stage stage, ConsoleEnvironment environment) {
     this.stage = stage;
     this.environment = environment;
+    this.theme = LiveTheme.start(environment.rememberedTheme());
   }
 
   /** The start screen, e.g. at launch or after signing out. */
@@ -90,6 +94,7 @@ public final class Navigator implements StartScreen.Owner {
   public CompletableFuture<Void> close() {
     stage.hide();
     closeMain();
+    theme.close();
     if (localServer == null) {
       return CompletableFuture.completedFuture(null);
     }
@@ -126,7 +131,10 @@ public final class Navigator implements StartScreen.Owner {
       frame.setId("frame");
       Scene scene = new Scene(frame, 1100, 720);
       scene.getStylesheets().add(Themes.consoleStylesheet());
-      frame.setTop(new ConsoleMenus(DesktopOs.current(), stage, scene).menuBar());
+      frame.setTop(
+          new ConsoleMenus(
+                  DesktopOs.current(), stage, scene, () -> PreferencesDialog.show(stage, theme))
+              .menuBar());
       frame.setBottom(new UnexpectedErrorBar(UnexpectedErrors.instance()).root());
       stage.setScene(scene);
       // Before the scene's own handling, which looks the key up among the mnemonics.

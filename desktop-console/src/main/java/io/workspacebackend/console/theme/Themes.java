@@ -1,19 +1,14 @@
 package io.workspacebackend.console.theme;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 
-/** AtlantaFX's Primer theme, light or dark as the desktop prefers. */
+/** AtlantaFX's Primer theme, and the console's own stylesheet on top of it. */
 public final class Themes {
   private Themes() {}
 
-  public static void applyOsPreference() {
-    boolean dark = OsColorScheme.prefersDark();
-    Application.setUserAgentStylesheet(
-        dark
-            ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
+  /** Switches every window to {@code appearance}; on the FX thread. */
+  static void apply(Appearance appearance) {
+    Application.setUserAgentStylesheet(appearance.userAgentStylesheet());
   }
 
   /** The console's own additions (status colours, log panes), on top of the theme. */

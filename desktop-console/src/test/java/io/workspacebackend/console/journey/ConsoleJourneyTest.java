@@ -149,6 +149,8 @@ class ConsoleJourneyTest extends FxRobot {
   @Order(5)
   void aNewSessionTurnsRunningWithoutAnyRefresh() {
     WaitForAsyncUtils.waitForFxEvents();
+    // An admin's window opens on the dashboard.
+    selectTab("Sessions");
     clickOn("#new-session");
     clickOn("#session-name").write("journey");
     clickOn("#create-session");

@@ -3,20 +3,26 @@ package io.workspacebackend.console.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import io.workspacebackend.console.platform.DesktopOs;
 import io.workspacebackend.console.testing.ConsoleHome;
 import io.workspacebackend.console.testing.Screenshots;
+import io.workspacebackend.console.theme.ThemeChoice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -72,6 +78,7 @@ class ConsoleMenusTest {
             "Quit Ctrl+Q",
             "Copy Ctrl+C",
             "Paste Ctrl+V",
+            "Preferences… Ctrl+,",
             "Minimize Ctrl+M",
             "About Workspace Backend Console");
     Screenshots.save(stage, "menu-bar");
@@ -119,7 +126,8 @@ class ConsoleMenusTest {
                   Stage other = new Stage();
                   BorderPane root = new BorderPane(field);
                   Scene scene = new Scene(root, 400, 200);
-                  root.setTop(new ConsoleMenus(DesktopOs.current(), other, scene).menuBar());
+                  root.setTop(
+                      new ConsoleMenus(DesktopOs.current(), other, scene, () -> {}).menuBar());
                   other.setScene(scene);
                   other.show();
                   return other;
@@ -142,6 +150,9 @@ class ConsoleMenusTest {
 
     assertThat(mac.isUseSystemMenuBar()).isTrue();
     assertThat(titles(mac.getMenus(), Menu::getText)).containsExactly("Edit", "Window", "Help");
+    assertThat(titles(mac.getMenus().get(2).getItems(), MenuItem::getText))
+        .as("Preferences sits beside About, as JavaFX cannot reach the app menu")
+        .containsExactly("About Workspace Backend Console", "Preferences…");
     assertThat(allItems(mac))
         .extracting(MenuItem::getAccelerator)
         .doesNotContain(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
@@ -164,14 +175,48 @@ class ConsoleMenusTest {
     }
   }
 
+  @Test
+  void preferencesSwitchTheThemeAtOnceAndRememberIt(FxRobot robot) {
+    robot.clickOn("#menu-edit").clickOn("#menu-item-preferences");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> robot.lookup("#preferences").tryQuery().isPresent());
+    assertThat(robot.lookup("#theme-system").queryAs(RadioButton.class).isSelected())
+        .as("following the desktop is the default")
+        .isTrue();
+
+    robot.clickOn("#theme-dark");
+
+    String dark = new PrimerDark().getUserAgentStylesheet();
+    await().atMost(Duration.ofSeconds(10)).until(() -> dark.equals(userAgentStylesheet()));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> home.environment().rememberedTheme().choice() == ThemeChoice.DARK);
+    Screenshots.save(robot.window("Preferences"), "preferences-dark");
+
+    robot.clickOn("#theme-light");
+    String light = new PrimerLight().getUserAgentStylesheet();
+    await().atMost(Duration.ofSeconds(10)).until(() -> light.equals(userAgentStylesheet()));
+    robot.clickOn("Close");
+  }
+
+  private static String userAgentStylesheet() throws Exception {
+    return WaitForAsyncUtils.asyncFx(Application::getUserAgentStylesheet).get();
+  }
+
   /** Another desktop's menus, built for this window but not shown. */
   private MenuBar menusFor(DesktopOs os) throws Exception {
-    return WaitForAsyncUtils.asyncFx(() -> new ConsoleMenus(os, stage, stage.getScene()).menuBar())
+    return WaitForAsyncUtils.asyncFx(
+            () -> new ConsoleMenus(os, stage, stage.getScene(), () -> {}).menuBar())
         .get();
   }
 
+  /** The items a user can pick: separators left out. */
   private static List<MenuItem> allItems(MenuBar bar) {
-    return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream()).toList();
+    return bar.getMenus().stream()
+        .flatMap(menu -> menu.getItems().stream())
+        .filter(item -> !(item instanceof SeparatorMenuItem))
+        .toList();
   }
 
   /** What a user reads in each menu: the item's name and, where it has one, its shortcut. */

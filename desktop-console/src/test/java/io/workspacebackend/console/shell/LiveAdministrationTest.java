@@ -3,10 +3,9 @@ package io.workspacebackend.console.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.console.local.FirstAdmin;
-import io.workspacebackend.console.local.LocalServer;
 import io.workspacebackend.console.testing.ConsoleHome;
 import io.workspacebackend.console.testing.Screenshots;
+import io.workspacebackend.launcher.LocalBackend;
 import io.workspacebackend.model.invite.Invite;
 import io.workspacebackend.model.invite.InviteRequest;
 import java.util.List;
@@ -38,7 +37,7 @@ class LiveAdministrationTest {
 
   private ConsoleHome home;
   private Navigator navigator;
-  private LocalServer server;
+  private LocalBackend server;
   private WorkspaceClient admin;
   private Stage stage;
 
@@ -48,10 +47,9 @@ class LiveAdministrationTest {
     home = ConsoleHome.create(Map.of());
     stage.setScene(null);
     navigator = new Navigator(stage, home.environment());
-    server = LocalServer.start(home.environment());
+    server = home.environment().launcher().start();
     admin = WorkspaceClient.forServer(server.baseUri());
-    navigator.showMain(
-        admin, FirstAdmin.of(server.config()).create(admin, "admin", "first-admin-pw-1").user());
+    navigator.showMain(admin, server.createFirstAdmin(admin, "admin", "first-admin-pw-1").user());
     stage.show();
   }
 

@@ -40,7 +40,7 @@ class TerminalClipboardTest {
     terminal.setId("terminal");
     BorderPane root = new BorderPane(terminal);
     Scene scene = new Scene(root, 800, 400);
-    root.setTop(new ConsoleMenus(DesktopOs.current(), stage, scene).menuBar());
+    root.setTop(new ConsoleMenus(DesktopOs.current(), stage, scene, () -> {}).menuBar());
     stage.setScene(scene);
     stage.show();
   }

@@ -2,6 +2,7 @@ package io.workspacebackend.console.testing;
 
 import io.workspacebackend.console.ConsoleEnvironment;
 import io.workspacebackend.console.connection.RememberedServer;
+import io.workspacebackend.console.theme.RememberedTheme;
 import io.workspacebackend.console.window.RememberedWindow;
 import io.workspacebackend.launcher.Launcher;
 import io.workspacebackend.testing.TestHome;
@@ -38,7 +39,8 @@ public final class ConsoleHome implements AutoCloseable {
         new ConsoleEnvironment(
             Launcher.forEnvironment(testHome.environment(), testHome.home(), "Linux", settings),
             new RememberedServer(directory.resolve("settings/console.properties"), preferences),
-            new RememberedWindow(directory.resolve("settings/window.properties")));
+            new RememberedWindow(directory.resolve("settings/window.properties")),
+            new RememberedTheme(directory.resolve("settings/theme.properties")));
   }
 
   public static ConsoleHome create(Map<String, String> overrides) throws IOException {

@@ -61,6 +61,8 @@ public final class JourneyDriver {
       user.awaitText("#signed-in-user", (ADMIN + " (admin)")::equals, QUICK);
       step("the first admin is signed in");
 
+      // An admin's window opens on the dashboard.
+      showSessionsTab();
       user.click("#new-session");
       user.click("#session-name");
       user.type(SESSION);
