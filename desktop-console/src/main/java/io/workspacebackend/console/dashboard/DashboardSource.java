@@ -1,17 +1,14 @@
 package io.workspacebackend.console.dashboard;
 
-import io.workspacebackend.client.SessionEventListener;
-import io.workspacebackend.client.Subscription;
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.model.health.Health;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStats;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
- * The four calls the dashboard makes, so that its view-model's tests can answer them without a
+ * The three calls the dashboard makes, so that its view-model's tests can answer them without a
  * server. Blocking, as {@link WorkspaceClient} is.
  */
 public interface DashboardSource {
@@ -21,9 +18,6 @@ public interface DashboardSource {
   SessionStats stats(UUID sessionId);
 
   Health health();
-
-  /** Follows the event stream; {@code end} is called once when it ends or fails. */
-  Subscription followEvents(SessionEventListener listener, Consumer<Throwable> end);
 
   /** The real server's answers. */
   static DashboardSource of(WorkspaceClient client) {
@@ -41,11 +35,6 @@ public interface DashboardSource {
       @Override
       public Health health() {
         return client.health();
-      }
-
-      @Override
-      public Subscription followEvents(SessionEventListener listener, Consumer<Throwable> end) {
-        return client.followEvents(listener, end);
       }
     };
   }

@@ -1,10 +1,13 @@
 package io.workspacebackend.console.dashboard;
 
+import io.workspacebackend.console.connection.LiveEvents;
 import io.workspacebackend.console.ui.Threading;
 import io.workspacebackend.console.ui.Workbench;
+import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.UUID;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -32,7 +35,7 @@ public final class DashboardView implements AutoCloseable {
   private final Timeline clock;
   private final ScrollPane root;
 
-  public DashboardView(Workbench workbench) {
+  public DashboardView(Workbench workbench, LiveEvents events) {
     model =
         new DashboardViewModel(
             DashboardSource.of(workbench.client()),
@@ -40,6 +43,28 @@ public final class DashboardView implements AutoCloseable {
             Clock.systemUTC(),
             failure -> workbench.failed("The dashboard could not be updated", failure));
     workbench.whenReconnected(model::reconnected);
+    events.follow(
+        new LiveEvents.Listener() {
+          @Override
+          public void session(Session session) {
+            model.sessionChanged(session);
+          }
+
+          @Override
+          public void deleted(UUID sessionId) {
+            model.sessionDeleted(sessionId);
+          }
+
+          @Override
+          public void interrupted(String why) {
+            model.eventsInterrupted(why);
+          }
+
+          @Override
+          public void resumed() {
+            model.eventsResumed();
+          }
+        });
 
     Label notice = new Label();
     notice.setId("dashboard-notice");

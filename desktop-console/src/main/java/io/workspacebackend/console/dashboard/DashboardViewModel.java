@@ -1,7 +1,5 @@
 package io.workspacebackend.console.dashboard;
 
-import io.workspacebackend.client.SessionEventListener;
-import io.workspacebackend.client.Subscription;
 import io.workspacebackend.console.connection.Reconnection;
 import io.workspacebackend.console.health.EngineSummary;
 import io.workspacebackend.console.ui.ErrorText;
@@ -49,7 +47,6 @@ public final class DashboardViewModel implements AutoCloseable {
   private final ReadOnlyStringWrapper imageText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper engineProblem = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-  private Subscription events;
   private boolean waitingForServer;
   private int roundsSinceHealth;
   private boolean closed;
@@ -71,24 +68,19 @@ public final class DashboardViewModel implements AutoCloseable {
     }
   }
 
-  /** Follows the events, then loads the list and the engine's health. */
+  /** Loads the list and the engine's health; the window's event stream keeps the counts. */
   public void start() {
-    follow();
     reload();
     refreshHealth();
   }
 
   /**
-   * One tick: a sampling round unless one is still under way; every few ticks the engine's health;
-   * and the events followed again if their stream ended. Nothing while the server is gone.
+   * One tick: a sampling round unless one is still under way, and every few ticks the engine's
+   * health. Nothing while the server is gone.
    */
   public void sample() {
     if (closed || waitingForServer) {
       return;
-    }
-    if (events == null) {
-      follow();
-      reload();
     }
     roundsSinceHealth++;
     if (roundsSinceHealth >= ROUNDS_PER_HEALTH) {
@@ -97,21 +89,22 @@ public final class DashboardViewModel implements AutoCloseable {
     resources.sample(counts.running());
   }
 
-  /** The server answers again after {@code serverLost} was told it was gone: catch up. */
+  /**
+   * The server answers again after {@code serverLost} was told it was gone: sampling goes on, the
+   * engine is asked again (the list comes anew with {@link #eventsResumed()}).
+   */
   public void reconnected() {
     if (closed) {
       return;
     }
     waitingForServer = false;
-    stopFollowing();
-    start();
+    refreshHealth();
   }
 
   @Override
   public void close() {
     closed = true;
     resources.close();
-    stopFollowing();
   }
 
   public ReadOnlyIntegerProperty countProperty(SessionStatus status) {
@@ -165,49 +158,27 @@ public final class DashboardViewModel implements AutoCloseable {
     return ErrorText.isSignedOut(failure) || Reconnection.isConnectionLoss(failure);
   }
 
-  private void follow() {
-    events =
-        source.followEvents(
-            new SessionEventListener() {
-              @Override
-              public void session(Session session) {
-                threading.onFx(
-                    () -> {
-                      counts.update(session);
-                      publishCounts();
-                    });
-              }
-
-              @Override
-              public void deleted(UUID sessionId) {
-                threading.onFx(
-                    () -> {
-                      counts.remove(sessionId);
-                      publishCounts();
-                    });
-              }
-            },
-            failure -> threading.onFx(() -> eventsEnded(failure)));
+  /** A session as the event stream announced it. */
+  public void sessionChanged(Session session) {
+    counts.update(session);
+    publishCounts();
   }
 
-  /** The stream ended: the window handles a lost server; anything else is followed again. */
-  private void eventsEnded(Throwable failure) {
-    if (closed) {
-      return;
-    }
-    events = null;
-    if (isServerLoss(failure)) {
-      report(failure);
-    } else {
-      notice.set(
-          "Live counts were interrupted (" + ErrorText.of(failure) + ") Following them again…");
-    }
+  /** A deleted session (its last event). */
+  public void sessionDeleted(UUID sessionId) {
+    counts.remove(sessionId);
+    publishCounts();
   }
 
-  private void stopFollowing() {
-    if (events != null) {
-      events.close();
-      events = null;
+  /** The event stream ended; the counts stay as they were until it is followed again. */
+  public void eventsInterrupted(String why) {
+    notice.set(why);
+  }
+
+  /** The event stream is followed again after a break: events may have been missed. */
+  public void eventsResumed() {
+    if (!closed) {
+      reload();
     }
   }
 

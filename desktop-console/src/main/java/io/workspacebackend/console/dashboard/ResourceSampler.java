@@ -1,5 +1,6 @@
 package io.workspacebackend.console.dashboard;
 
+import io.workspacebackend.console.ui.Formats;
 import io.workspacebackend.console.ui.Threading;
 import io.workspacebackend.model.session.SessionStats;
 import java.time.Clock;
@@ -127,7 +128,7 @@ final class ResourceSampler {
     if (history.size() > KEPT_SAMPLES) {
       history.remove(0, history.size() - KEPT_SAMPLES);
     }
-    cpuText.set(Amounts.percent(sample.cpuPercent()));
-    memoryText.set(Amounts.bytes(sample.memoryBytes()));
+    cpuText.set(Formats.percent(sample.cpuPercent()));
+    memoryText.set(Formats.bytes(sample.memoryBytes()));
   }
 }

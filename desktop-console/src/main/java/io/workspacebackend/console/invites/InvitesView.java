@@ -1,6 +1,6 @@
 package io.workspacebackend.console.invites;
 
-import io.workspacebackend.console.connection.AdminEventStream;
+import io.workspacebackend.console.connection.LiveEvents;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
 import io.workspacebackend.console.ui.Forms;
@@ -35,7 +35,7 @@ public final class InvitesView {
   private final TableView<Invite> table = new TableView<>();
   private final BorderPane root = new BorderPane();
 
-  public InvitesView(Workbench workbench, AdminEventStream events) {
+  public InvitesView(Workbench workbench, LiveEvents events) {
     this.workbench = workbench;
     this.model =
         new InvitesViewModel(
@@ -66,7 +66,7 @@ public final class InvitesView {
     center.setPadding(new Insets(0, 8, 8, 8));
     root.setCenter(center);
     events.follow(
-        new AdminEventStream.Listener() {
+        new LiveEvents.Listener() {
           @Override
           public void invite(Invite invite) {
             model.apply(invite);

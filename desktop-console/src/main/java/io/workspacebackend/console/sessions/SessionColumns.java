@@ -1,5 +1,6 @@
 package io.workspacebackend.console.sessions;
 
+import io.workspacebackend.console.ui.Formats;
 import io.workspacebackend.console.ui.Tables;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStats;

@@ -1,8 +1,7 @@
 package io.workspacebackend.console.sessions;
 
-import io.workspacebackend.client.SessionEventListener;
 import io.workspacebackend.client.Subscription;
-import io.workspacebackend.console.connection.Reconnection;
+import io.workspacebackend.console.connection.LiveEvents;
 import io.workspacebackend.console.terminal.TerminalView;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
@@ -53,12 +52,12 @@ import javafx.scene.text.Font;
 
 /**
  * The sessions table, its toolbar, filter, context menu and keys. Status changes arrive on the
- * server's event stream (no polling); the stats of running sessions and their uptimes refresh every
- * few seconds. What the rows hold and which action a state allows is {@link SessionsViewModel}'s.
+ * window's {@link LiveEvents} (no polling); the stats of running sessions and their uptimes refresh
+ * every few seconds. What the rows hold and which action a state allows is {@link
+ * SessionsViewModel}'s.
  */
 public final class SessionsView implements AutoCloseable {
   private static final javafx.util.Duration STATS_PERIOD = javafx.util.Duration.seconds(3);
-  private static final javafx.util.Duration RECONNECT_DELAY = javafx.util.Duration.seconds(2);
   private static final KeyCombination LOGS_KEY =
       new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
@@ -76,7 +75,6 @@ public final class SessionsView implements AutoCloseable {
   /** Sessions whose browser link is being asked for: a second click waits for the first. */
   private final Set<UUID> opening = new HashSet<>();
 
-  private Subscription events;
   private boolean closed;
   private boolean fitPending;
 
@@ -85,7 +83,7 @@ public final class SessionsView implements AutoCloseable {
 
   private boolean reloadAgain;
 
-  public SessionsView(Workbench workbench) {
+  public SessionsView(Workbench workbench, LiveEvents events) {
     this.workbench = workbench;
     this.browserLink = new BrowserLink(workbench.client());
     this.model =
@@ -133,9 +131,35 @@ public final class SessionsView implements AutoCloseable {
     ticker = new Timeline(new KeyFrame(STATS_PERIOD, e -> model.tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
     ticker.play();
-    workbench.whenReconnected(this::resume);
+    events.follow(
+        new LiveEvents.Listener() {
+          @Override
+          public void session(Session session) {
+            model.apply(session);
+          }
+
+          @Override
+          public void progress(SessionProgress progress) {
+            model.showProgress(progress);
+          }
+
+          @Override
+          public void deleted(UUID sessionId) {
+            model.remove(sessionId);
+          }
+
+          @Override
+          public void interrupted(String why) {
+            Forms.fail(streamStatus, why);
+          }
+
+          @Override
+          public void resumed() {
+            Forms.inform(streamStatus, "");
+            reload();
+          }
+        });
     reload();
-    subscribe();
   }
 
   public Parent root() {
@@ -151,9 +175,6 @@ public final class SessionsView implements AutoCloseable {
   public void close() {
     closed = true;
     ticker.stop();
-    if (events != null) {
-      events.close();
-    }
   }
 
   private ToolBar toolbar() {
@@ -310,73 +331,6 @@ public final class SessionsView implements AutoCloseable {
       reloadAgain = false;
       Platform.runLater(this::reload);
     }
-  }
-
-  /** The server answers again: follow its events anew and catch up on what was missed. */
-  private void resume() {
-    if (closed) {
-      return;
-    }
-    if (events != null) {
-      events.close();
-    }
-    subscribe();
-    reload();
-  }
-
-  private void subscribe() {
-    events =
-        workbench
-            .client()
-            .followEvents(
-                new SessionEventListener() {
-                  @Override
-                  public void session(Session session) {
-                    Platform.runLater(() -> model.apply(session));
-                  }
-
-                  @Override
-                  public void progress(SessionProgress progress) {
-                    Platform.runLater(() -> model.showProgress(progress));
-                  }
-
-                  @Override
-                  public void deleted(UUID sessionId) {
-                    Platform.runLater(() -> model.remove(sessionId));
-                  }
-                },
-                failure -> Platform.runLater(() -> streamEnded(failure)));
-    Forms.inform(streamStatus, "");
-  }
-
-  private void streamEnded(Throwable failure) {
-    if (closed) {
-      return;
-    }
-    if (ErrorText.isSignedOut(failure) || Reconnection.isConnectionLoss(failure)) {
-      // Signed out: back to the start screen. Server gone: the window's one banner retries and
-      // calls resume() when it answers.
-      workbench.failed("Live updates stopped", failure);
-      if (!ErrorText.isSignedOut(failure)) {
-        Forms.fail(streamStatus, "Live updates are paused until the server answers again.");
-      }
-      return;
-    }
-    // The server answered but ended the stream (a changed role, an error of its own): follow it
-    // again after a moment; the list itself stays as it is.
-    Forms.fail(
-        streamStatus,
-        "Live updates were interrupted (" + ErrorText.of(failure) + ") Reconnecting…");
-    Timeline retry =
-        new Timeline(
-            new KeyFrame(
-                RECONNECT_DELAY,
-                e -> {
-                  if (!closed) {
-                    subscribe();
-                  }
-                }));
-    retry.play();
   }
 
   private void stop(Session session) {

@@ -1,8 +1,8 @@
 package io.workspacebackend.console.shell;
 
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.console.connection.AdminEventStream;
 import io.workspacebackend.console.connection.DisconnectedBanner;
+import io.workspacebackend.console.connection.LiveEvents;
 import io.workspacebackend.console.connection.Reconnection;
 import io.workspacebackend.console.dashboard.DashboardView;
 import io.workspacebackend.console.invites.InvitesView;
@@ -64,21 +64,22 @@ public final class MainView implements Workbench {
     tabs.setId("main-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
 
+    LiveEvents events = new LiveEvents(this);
+    closeables.add(events);
     if (user.role() == Role.ADMIN) {
-      DashboardView dashboard = new DashboardView(this);
+      DashboardView dashboard = new DashboardView(this, events);
       closeables.add(dashboard);
       tabs.getTabs().add(fixedTab("Dashboard", dashboard.root()));
     }
-    sessions = new SessionsView(this);
+    sessions = new SessionsView(this, events);
     closeables.add(sessions);
     tabs.getTabs().add(fixedTab("Sessions", sessions.root()));
     if (user.role() == Role.ADMIN) {
-      // A stream of the window's own for these tabs; Sessions keeps its own, as it was.
-      AdminEventStream adminEvents = new AdminEventStream(this);
-      closeables.add(adminEvents);
-      tabs.getTabs().add(fixedTab("Invites", new InvitesView(this, adminEvents).root()));
-      tabs.getTabs().add(fixedTab("Users", new UsersView(this, adminEvents).root()));
+      tabs.getTabs().add(fixedTab("Invites", new InvitesView(this, events).root()));
+      tabs.getTabs().add(fixedTab("Users", new UsersView(this, events).root()));
     }
+    // Once every tab listens: none misses the first events.
+    events.start();
     navigator
         .localServer()
         .ifPresent(server -> tabs.getTabs().add(fixedTab("Server log", serverLog())));

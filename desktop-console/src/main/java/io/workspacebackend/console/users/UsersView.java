@@ -1,6 +1,6 @@
 package io.workspacebackend.console.users;
 
-import io.workspacebackend.console.connection.AdminEventStream;
+import io.workspacebackend.console.connection.LiveEvents;
 import io.workspacebackend.console.ui.Background;
 import io.workspacebackend.console.ui.Dialogs;
 import io.workspacebackend.console.ui.Forms;
@@ -32,7 +32,7 @@ public final class UsersView {
   private final TableView<User> table = new TableView<>();
   private final BorderPane root = new BorderPane();
 
-  public UsersView(Workbench workbench, AdminEventStream events) {
+  public UsersView(Workbench workbench, LiveEvents events) {
     this.workbench = workbench;
     this.model =
         new UsersViewModel(UsersApi.of(workbench.client()), Background::run, workbench::failed);
@@ -56,7 +56,7 @@ public final class UsersView {
     center.setPadding(new Insets(0, 8, 8, 8));
     root.setCenter(center);
     events.follow(
-        new AdminEventStream.Listener() {
+        new LiveEvents.Listener() {
           @Override
           public void user(User user) {
             model.apply(user);

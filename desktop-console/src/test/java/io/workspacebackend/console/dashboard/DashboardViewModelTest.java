@@ -42,15 +42,15 @@ class DashboardViewModelTest {
     assertThat(model.countProperty(SessionStatus.STOPPED).get()).isEqualTo(1);
     assertThat(model.totalProperty().get()).isEqualTo(3);
 
-    server.listener.session(session(stopped, SessionStatus.STARTING));
-    server.listener.session(session(UUID.randomUUID(), SessionStatus.PENDING));
+    model.sessionChanged(session(stopped, SessionStatus.STARTING));
+    model.sessionChanged(session(UUID.randomUUID(), SessionStatus.PENDING));
 
     assertThat(model.countProperty(SessionStatus.STOPPED).get()).isZero();
     assertThat(model.countProperty(SessionStatus.STARTING).get()).isEqualTo(1);
     assertThat(model.countProperty(SessionStatus.PENDING).get()).isEqualTo(1);
     assertThat(model.totalProperty().get()).isEqualTo(4);
 
-    server.listener.deleted(stopped);
+    model.sessionDeleted(stopped);
 
     assertThat(model.countProperty(SessionStatus.STARTING).get()).isZero();
     assertThat(model.totalProperty().get()).isEqualTo(3);
@@ -161,7 +161,6 @@ class DashboardViewModelTest {
     threading.runAll();
 
     assertThat(model.history()).hasSize(1);
-    assertThat(server.openStreams).as("the old stream closed, a new one followed").isEqualTo(1);
   }
 
   @Test
@@ -197,25 +196,24 @@ class DashboardViewModelTest {
   }
 
   @Test
-  void anEventStreamEndedByTheServerIsFollowedAgainAtTheNextTickWithAFreshList() {
+  void anInterruptedEventStreamIsSaidAndItsResumptionBringsAFreshList() {
     model.start();
     threading.runAll();
     server.add(SessionStatus.RUNNING, 1, MIB);
 
-    server.endStream(new IllegalStateException("stream reset"));
+    model.eventsInterrupted("Live updates were interrupted (stream reset) Reconnecting…");
 
-    assertThat(model.noticeProperty().get()).startsWith("Live counts were interrupted");
-    model.sample();
+    assertThat(model.noticeProperty().get()).startsWith("Live updates were interrupted");
+    model.eventsResumed();
     threading.runAll();
 
-    assertThat(server.follows).isEqualTo(2);
     assertThat(model.countProperty(SessionStatus.RUNNING).get()).isEqualTo(1);
     assertThat(model.noticeProperty().get()).isEmpty();
     assertThat(lost).isEmpty();
   }
 
   @Test
-  void closingStopsFollowingAndSampling() {
+  void closingStopsSampling() {
     server.add(SessionStatus.RUNNING, 1, MIB);
     model.start();
     threading.runAll();
@@ -224,7 +222,6 @@ class DashboardViewModelTest {
     model.sample();
     threading.runAll();
 
-    assertThat(server.openStreams).isZero();
     assertThat(server.statsCalls).isZero();
   }
 

@@ -1,7 +1,5 @@
 package io.workspacebackend.console.dashboard;
 
-import io.workspacebackend.client.SessionEventListener;
-import io.workspacebackend.client.Subscription;
 import io.workspacebackend.model.health.Health;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStats;
@@ -11,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** A server for the dashboard's view-model that answers what the test set, and counts calls. */
 final class FakeDashboardServer implements DashboardSource {
@@ -22,10 +19,6 @@ final class FakeDashboardServer implements DashboardSource {
   RuntimeException listFailure;
   int statsCalls;
   int healthCalls;
-  int follows;
-  int openStreams;
-  SessionEventListener listener;
-  Consumer<Throwable> streamEnd;
 
   static Session session(UUID id, SessionStatus status) {
     return new Session(
@@ -89,20 +82,5 @@ final class FakeDashboardServer implements DashboardSource {
   public Health health() {
     healthCalls++;
     return health;
-  }
-
-  @Override
-  public Subscription followEvents(SessionEventListener listener, Consumer<Throwable> end) {
-    follows++;
-    openStreams++;
-    this.listener = listener;
-    this.streamEnd = end;
-    return () -> openStreams--;
-  }
-
-  /** The server ends the event stream with {@code failure}. */
-  void endStream(Throwable failure) {
-    openStreams--;
-    streamEnd.accept(failure);
   }
 }

@@ -3,6 +3,7 @@ package io.workspacebackend.console.sessions;
 import static org.awaitility.Awaitility.await;
 
 import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.console.connection.LiveEvents;
 import io.workspacebackend.console.shell.Navigator;
 import io.workspacebackend.console.testing.ConsoleHome;
 import io.workspacebackend.console.ui.Workbench;
@@ -51,7 +52,8 @@ class SessionsMnemonicsTest {
     navigator.showStart();
     stage.show();
     // What signing in does: the start screen leaves the window and the signed-in views come.
-    sessions = new SessionsView(new Offline(stage));
+    Offline offline = new Offline(stage);
+    sessions = new SessionsView(offline, new LiveEvents(offline));
     TabPane tabs = new TabPane(new Tab("Sessions", sessions.root()));
     ((BorderPane) stage.getScene().getRoot()).setCenter(tabs);
   }

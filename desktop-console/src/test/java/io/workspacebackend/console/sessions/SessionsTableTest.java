@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.workspacebackend.client.WorkspaceClient;
+import io.workspacebackend.console.connection.LiveEvents;
 import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.model.session.Session;
 import io.workspacebackend.model.session.SessionStatus;
@@ -50,7 +51,8 @@ class SessionsTableTest {
 
   @Start
   void start(Stage stage) {
-    sessions = new SessionsView(new Offline(stage, tabs));
+    Offline offline = new Offline(stage, tabs);
+    sessions = new SessionsView(offline, new LiveEvents(offline));
     sessions.model().listed(List.of(older, newer), List.of());
     stage.setScene(new Scene(sessions.root(), 1100, 400));
     stage.show();

@@ -1,4 +1,4 @@
-package io.workspacebackend.console.sessions;
+package io.workspacebackend.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
