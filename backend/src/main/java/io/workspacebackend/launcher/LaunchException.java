@@ -21,6 +21,12 @@ public final class LaunchException extends Exception {
 
   private final Problem problem;
 
+  /** Public so that code handling a failed launch can be tested with each problem it handles. */
+  public LaunchException(Problem problem, String message) {
+    super(message);
+    this.problem = problem;
+  }
+
   LaunchException(Problem problem, String message, Throwable cause) {
     super(message, cause);
     this.problem = problem;
