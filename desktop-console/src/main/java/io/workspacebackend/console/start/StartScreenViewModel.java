@@ -4,6 +4,7 @@ import io.workspacebackend.client.ApiException;
 import io.workspacebackend.console.ui.ErrorText;
 import io.workspacebackend.console.ui.Worker;
 import io.workspacebackend.launcher.LaunchException;
+import io.workspacebackend.model.auth.CredentialRules;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -311,8 +312,12 @@ final class StartScreenViewModel {
     if (name.isEmpty() || secret.isEmpty()) {
       return Optional.of(ADMIN_CREDENTIALS_MISSING);
     }
-    return AccountRules.usernameProblem(name)
-        .or(() -> AccountRules.passwordProblem(secret))
+    return CredentialRules.usernameProblem(name)
+        .map(problem -> "The username " + problem + ".")
+        .or(
+            () ->
+                CredentialRules.passwordProblem(secret)
+                    .map(problem -> "The password " + problem + "."))
         .or(
             () ->
                 secret.equals(adminRepeat.get())
