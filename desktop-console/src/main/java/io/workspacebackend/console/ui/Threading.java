@@ -8,10 +8,7 @@ import javafx.application.Platform;
  * Where a view-model's blocking calls run and where their outcomes arrive: a worker and the FX
  * thread in the console; the test's own thread in a view-model's unit test, which needs no window.
  */
-public interface Threading {
-  /** Calls {@code work} off the FX thread; then {@code done} or {@code failed} on it. */
-  <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed);
-
+public interface Threading extends Worker {
   /** Runs {@code action} on the FX thread (from a stream's reader thread, say). */
   void onFx(Runnable action);
 
