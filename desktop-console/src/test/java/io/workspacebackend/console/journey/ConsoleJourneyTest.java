@@ -28,6 +28,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotException;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -346,6 +348,26 @@ class ConsoleJourneyTest extends FxRobot {
         .orElseThrow()
         .substring(marker.length() + 1)
         .strip();
+  }
+
+  /**
+   * Clicks what {@code query} finds once it is on screen. TestFX looks nodes up and measures them
+   * off the FX thread, so on a loaded machine a node can leave its scene between the two (a view
+   * being replaced, a table's cells being rebuilt): the look-up is then made again rather than
+   * failing the step. Both failures come before the mouse moves, so nothing is clicked twice.
+   */
+  @Override
+  public FxRobot clickOn(String query, MouseButton... buttons) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .ignoreExceptionsMatching(
+            e -> e instanceof FxRobotException || e instanceof NullPointerException)
+        .until(
+            () -> {
+              ConsoleJourneyTest.super.clickOn(query, buttons);
+              return true;
+            });
+    return this;
   }
 
   /** The texts the visible table cells show. */
