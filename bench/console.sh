@@ -17,6 +17,7 @@
 # at each point. Then it deletes the session and quits with Ctrl+Q.
 #
 # Usage: xvfb-run -a bench/console.sh [RUNS]       (default 2; about 1.5 min per variant and run)
+#        VARIANTS=$'name|options\nname|options' to compare other option sets instead.
 # Needs: the app image and the test classes
 #          mvn -B -Ppackage -DskipTests -pl desktop-console -am package
 #        Docker with the session image (README: Session image), and a display.
@@ -28,13 +29,16 @@ classes=$root/desktop-console/target/test-classes
 [ -d "$classes/io/workspacebackend/console/packaging/driver" ] || { echo "no test classes in $classes; build them (see Usage)" >&2; exit 1; }
 runs=${1:-2}
 
-# name|JVM options (the launcher's whole option list). "built" is what desktop-console/pom.xml gives.
-built=$(sed -n 's/^java-options=//p' "$image/lib/app/WorkspaceBackendConsole.cfg" | tr '\n' ' ' | sed 's/ $//')
+# name|JVM options (the launcher's whole option list). "before" is what the image had before these
+# were measured; each next one adds one change; "built" is what desktop-console/pom.xml gives now
+# (when this was written, all of the changes above).
+built=$(sed -n 's/^java-options=//p' "$image/lib/app/WorkspaceBackendConsole.cfg" | grep -v '^-Djpackage' | tr '\n' ' ' | sed 's/ $//')
 variants=(
-  "built|$built"
+  "before|-XX:+UseSerialGC -Xss512k"
   "+small heap|-XX:+UseSerialGC -Xss512k -Xms32m -Xmx512m"
   "+heap shrinks|-XX:+UseSerialGC -Xss512k -Xms32m -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
-  "+C1 only|-XX:+UseSerialGC -Xss512k -Xms32m -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1"
+  "+native trim|-XX:+UseSerialGC -Xss512k -Xms32m -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000"
+  "built|$built"
 )
 [ -n "${VARIANTS:-}" ] && mapfile -t variants <<<"$VARIANTS"
 
