@@ -111,7 +111,7 @@ class AppImageJourneyIT {
           .isEmpty();
     } finally {
       if (!deleted) {
-        removeLeftovers(server, sessionId);
+        removeLeftovers(server);
       }
       console.destroyForcibly();
     }
@@ -134,9 +134,12 @@ class AppImageJourneyIT {
     }
   }
 
-  /** A failed journey may leave its session: deleted through the server, or else on Docker. */
-  private static void removeLeftovers(Optional<URI> server, Optional<String> sessionId)
-      throws Exception {
+  /**
+   * A failed journey may leave its session: deleted through the server, or else on Docker, found by
+   * its workspace in this test's home (the driver may have failed before the test learnt the
+   * session's id; a failing driver ends its process, and with it the server).
+   */
+  private void removeLeftovers(Optional<URI> server) throws Exception {
     if (server.isPresent() && localServerAnswers(server.get())) {
       try {
         WorkspaceClient admin = WorkspaceClient.forServer(server.get());
@@ -147,10 +150,15 @@ class AppImageJourneyIT {
         // The journey did not get as far as the first admin or the session; Docker is left.
       }
     }
-    if (sessionId.isPresent()) {
-      String name = "workspace-session-" + sessionId.get();
-      docker("rm", "-f", name);
-      docker("network", "rm", name);
+    String containers = docker("ps", "-aq", "--filter", "name=workspace-session-");
+    for (String id : containers.lines().filter(line -> !line.isBlank()).toList()) {
+      String described =
+          docker("inspect", "--format", "{{.Name}} {{range .Mounts}}{{.Source}} {{end}}", id);
+      if (described.contains(home().toString())) {
+        String name = described.substring(1, described.indexOf(' '));
+        docker("rm", "-f", name);
+        docker("network", "rm", name);
+      }
     }
   }
 
