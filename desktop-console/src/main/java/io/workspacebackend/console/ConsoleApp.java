@@ -38,7 +38,8 @@ public final class ConsoleApp extends Application {
     placement = WindowPlacement.apply(stage, environment.rememberedWindow().last());
     stage.show();
     // Runs after the first frame with the start screen was handed to the screen. DEBUG: the start
-    // screen shows the log, and this line means nothing to its user.
+    // screen shows the log, and this line means nothing to its user; bench/console.sh turns this
+    // logger on (bench/console-logback.xml) to measure the first frame.
     Platform.runLater(
         () ->
             LOG.debug(

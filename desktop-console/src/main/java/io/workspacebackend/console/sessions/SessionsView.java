@@ -25,6 +25,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -45,8 +46,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 
@@ -123,7 +124,12 @@ public final class SessionsView implements AutoCloseable {
     model.filterProperty().bind(filter.textProperty());
 
     root.setTop(toolbar());
-    VBox center = new VBox(table, streamStatus);
+    // The filter has a row of its own: in the toolbar, at the window's default width, it was
+    // pushed into the toolbar's overflow menu behind the action buttons.
+    HBox filterRow = new HBox(12, filter, showAll);
+    filterRow.setAlignment(Pos.CENTER_LEFT);
+    filterRow.setPadding(new Insets(8, 0, 8, 0));
+    VBox center = new VBox(filterRow, table, streamStatus);
     VBox.setVgrow(table, Priority.ALWAYS);
     center.setPadding(new Insets(0, 8, 8, 8));
     root.setCenter(center);
@@ -181,8 +187,6 @@ public final class SessionsView implements AutoCloseable {
     Button create = new Button("_New session…");
     create.setId("new-session");
     create.setOnAction(event -> create());
-    Region gap = new Region();
-    gap.setMinWidth(16);
     return new ToolBar(
         create,
         action(new Button("Open _terminal"), "open-terminal", SessionAction.OPEN_TERMINAL),
@@ -190,10 +194,7 @@ public final class SessionsView implements AutoCloseable {
         action(new Button("_Logs"), "show-logs", SessionAction.LOGS),
         action(new Button("St_op"), "stop-session", SessionAction.STOP),
         action(new Button("_Start"), "start-session", SessionAction.START),
-        action(new Button("_Delete…"), "delete-session", SessionAction.DELETE),
-        showAll,
-        gap,
-        filter);
+        action(new Button("_Delete…"), "delete-session", SessionAction.DELETE));
   }
 
   /** The context menu of every row; its items apply to the selected row, as the toolbar's do. */

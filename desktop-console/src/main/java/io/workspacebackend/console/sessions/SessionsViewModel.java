@@ -55,6 +55,11 @@ final class SessionsViewModel {
   // A row's change of session is an update of the list, so the filter (by status) follows it.
   private final ObservableList<SessionItem> rows =
       FXCollections.observableArrayList(item -> new Observable[] {item.sessionProperty()});
+  // One read-only view for the model's life: the view listens to it, and such a view hears of its
+  // list's changes only through a weak listener, so a view made per call would be collected and go
+  // deaf (the table then never fitted its columns to the rows once a GC had run).
+  private final ObservableList<SessionItem> readOnlyRows =
+      FXCollections.unmodifiableObservableList(rows);
   private final FilteredList<SessionItem> visible = new FilteredList<>(rows);
   private final Map<UUID, SessionItem> byId = new HashMap<>();
   private final Map<UUID, String> usernames = new HashMap<>();
@@ -91,7 +96,7 @@ final class SessionsViewModel {
 
   /** Every row, in the order they came. */
   ObservableList<SessionItem> rows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return readOnlyRows;
   }
 
   /** The rows the filter lets through. */

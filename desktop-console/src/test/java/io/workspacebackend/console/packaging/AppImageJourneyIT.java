@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,19 +32,44 @@ import org.junit.jupiter.api.io.TempDir;
  * with real mouse and key events; this test follows the steps it prints and checks the outcome from
  * outside: the process ends by itself with 0, the local server is gone, and so is the session's
  * container.
+ *
+ * <p>It walks twice: at 100 % in the light theme on the display it is given, and at 200 % ({@code
+ * glass.gtk.uiScale}, which JavaFX's GTK glass reads) in the dark theme on an Xvfb display of its
+ * own, large enough for the window at that scale. On both walks the driver saves every view in both
+ * themes under target/screenshots ({@code <view>-<scale>-<theme>.png}).
  */
 @Timeout(900)
 class AppImageJourneyIT {
   private static final Duration SLOW = Duration.ofMinutes(4);
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
   @TempDir Path directory;
 
   @Test
   void theAppImageWalksTheWholeJourneyAndQuitsOnRequest() throws Exception {
+    walk("light", List.of("-Djourney.screenshots=" + SCREENSHOTS), Optional.empty());
+  }
+
+  @Test
+  void atTwiceTheScaleInTheDarkThemeTheAppImageWalksTheSameJourney() throws Exception {
+    try (VirtualDisplay display = VirtualDisplay.start(2560, 1600)) {
+      walk(
+          "dark",
+          List.of("-Djourney.screenshots=" + SCREENSHOTS, "-Dglass.gtk.uiScale=2"),
+          Optional.of(display.name()));
+    }
+  }
+
+  private void walk(String theme, List<String> javaOptions, Optional<String> display)
+      throws Exception {
     SessionImage.ensureBuilt();
     Path image = Path.of(System.getProperty("console.launcher")).getParent().getParent();
-    Path launcher = DriverImage.copy(image, directory.resolve("image"), home());
+    Path launcher = DriverImage.copy(image, directory.resolve("image"), home(), javaOptions);
+    Path settings = home().resolve(".config/workspace-backend-console");
+    Files.createDirectories(settings);
+    Files.writeString(settings.resolve("theme.properties"), "theme=" + theme + "\n");
     ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
+    display.ifPresent(name -> builder.environment().put("DISPLAY", name));
     builder.environment().keySet().removeIf(name -> name.startsWith("WORKSPACE_BACKEND__"));
     builder.environment().put("HOME", home().toString());
     builder.environment().put("XDG_CONFIG_HOME", home().resolve(".config").toString());
@@ -85,7 +111,7 @@ class AppImageJourneyIT {
           .isEmpty();
     } finally {
       if (!deleted) {
-        removeLeftovers(server, sessionId);
+        removeLeftovers(server);
       }
       console.destroyForcibly();
     }
@@ -108,9 +134,12 @@ class AppImageJourneyIT {
     }
   }
 
-  /** A failed journey may leave its session: deleted through the server, or else on Docker. */
-  private static void removeLeftovers(Optional<URI> server, Optional<String> sessionId)
-      throws Exception {
+  /**
+   * A failed journey may leave its session: deleted through the server, or else on Docker, found by
+   * its workspace in this test's home (the driver may have failed before the test learnt the
+   * session's id; a failing driver ends its process, and with it the server).
+   */
+  private void removeLeftovers(Optional<URI> server) throws Exception {
     if (server.isPresent() && localServerAnswers(server.get())) {
       try {
         WorkspaceClient admin = WorkspaceClient.forServer(server.get());
@@ -121,10 +150,15 @@ class AppImageJourneyIT {
         // The journey did not get as far as the first admin or the session; Docker is left.
       }
     }
-    if (sessionId.isPresent()) {
-      String name = "workspace-session-" + sessionId.get();
-      docker("rm", "-f", name);
-      docker("network", "rm", name);
+    String containers = docker("ps", "-aq", "--filter", "name=workspace-session-");
+    for (String id : containers.lines().filter(line -> !line.isBlank()).toList()) {
+      String described =
+          docker("inspect", "--format", "{{.Name}} {{range .Mounts}}{{.Source}} {{end}}", id);
+      if (described.contains(home().toString())) {
+        String name = described.substring(1, described.indexOf(' '));
+        docker("rm", "-f", name);
+        docker("network", "rm", name);
+      }
     }
   }
 

@@ -25,8 +25,12 @@ final class DriverImage {
 
   private DriverImage() {}
 
-  /** Copies {@code image} to {@code copy} and returns the copy's launcher. */
-  static Path copy(Path image, Path copy, Path userHome) throws IOException, URISyntaxException {
+  /**
+   * Copies {@code image} to {@code copy} and returns the copy's launcher, which also gives the JVM
+   * {@code javaOptions}.
+   */
+  static Path copy(Path image, Path copy, Path userHome, List<String> javaOptions)
+      throws IOException, URISyntaxException {
     try (Stream<Path> files = Files.walk(image)) {
       for (Path source : files.toList()) {
         Path target = copy.resolve(image.relativize(source).toString());
@@ -43,7 +47,7 @@ final class DriverImage {
       for (Path config : configs.filter(file -> isLauncherConfig(image, file)).toList()) {
         Files.write(
             appDirectory.resolve(config.getFileName()),
-            driverConfig(Files.readAllLines(config), userHome));
+            driverConfig(Files.readAllLines(config), userHome, javaOptions));
       }
     }
     try (Stream<Path> launchers = Files.list(copy.resolve("bin"))) {
@@ -65,9 +69,10 @@ final class DriverImage {
 
   /**
    * The launcher's configuration with the driver as main class and on the class path, and the JVM's
-   * home (where Java keeps user preferences) in the test's directory.
+   * home (where Java keeps user preferences) in the test's directory, and {@code javaOptions}.
    */
-  private static List<String> driverConfig(List<String> lines, Path userHome) {
+  private static List<String> driverConfig(
+      List<String> lines, Path userHome, List<String> javaOptions) {
     List<String> config = new ArrayList<>();
     for (String line : lines) {
       if (line.startsWith("app.mainclass=")) {
@@ -78,6 +83,7 @@ final class DriverImage {
       }
       if (line.equals("[JavaOptions]")) {
         config.add("java-options=-Duser.home=" + userHome);
+        javaOptions.forEach(option -> config.add("java-options=" + option));
       }
     }
     return config;

@@ -10,6 +10,7 @@ import io.workspacebackend.model.session.SessionStats;
 import io.workspacebackend.model.session.SessionStatus;
 import io.workspacebackend.model.user.Role;
 import io.workspacebackend.model.user.User;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,6 +24,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
 /** The sessions view's rules without a window: actions per state, filter, placeholder, stats. */
@@ -134,6 +137,21 @@ class SessionsViewModelTest {
     model.filterProperty().set("");
     model.remove(web.id());
     assertThat(model.placeholderProperty().get()).isEqualTo(SessionsViewModel.NONE_LEFT);
+  }
+
+  @Test
+  void aListenerOnTheRowsStillHearsOfNewRowsAfterAGarbageCollection() {
+    List<String> heard = new ArrayList<>();
+    model.rows().addListener((ListChangeListener<SessionItem>) change -> heard.add("changed"));
+    WeakReference<ObservableList<SessionItem>> view = new WeakReference<>(model.rows());
+    // The read-only view the listener sits on must live as long as the model; a collected one
+    // would clear this reference, and its listener would never be called again.
+    System.gc();
+
+    model.apply(session("web", SessionStatus.RUNNING, T0));
+
+    assertThat(view.get()).as("the rows' read-only view after a GC").isNotNull();
+    assertThat(heard).isNotEmpty();
   }
 
   @Test
