@@ -9,7 +9,6 @@ import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.model.invite.Invite;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -57,7 +56,7 @@ public final class InvitesView {
     table.setPlaceholder(placeholder);
     table.getColumns().addAll(columns());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    bindSelection();
+    Tables.bindSelection(table, model.selectedProperty(), model::select);
     Label message = Forms.message("invites-message");
     message.textProperty().bind(model.messageProperty());
     root.setTop(toolbar());
@@ -82,24 +81,6 @@ public final class InvitesView {
 
   public Parent root() {
     return root;
-  }
-
-  /** The table's selection and the model's follow each other (a replaced row stays selected). */
-  private void bindSelection() {
-    table
-        .getSelectionModel()
-        .selectedItemProperty()
-        .addListener((o, old, now) -> model.select(now));
-    model
-        .selectedProperty()
-        .addListener(
-            (o, old, now) -> {
-              if (now == null) {
-                table.getSelectionModel().clearSelection();
-              } else if (!Objects.equals(now, table.getSelectionModel().getSelectedItem())) {
-                table.getSelectionModel().select(now);
-              }
-            });
   }
 
   private ToolBar toolbar() {

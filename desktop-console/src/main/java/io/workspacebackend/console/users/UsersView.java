@@ -8,7 +8,6 @@ import io.workspacebackend.console.ui.Tables;
 import io.workspacebackend.console.ui.Workbench;
 import io.workspacebackend.model.user.User;
 import java.util.List;
-import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -47,7 +46,7 @@ public final class UsersView {
     table.setPlaceholder(placeholder);
     table.getColumns().addAll(columns());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    bindSelection();
+    Tables.bindSelection(table, model.selectedProperty(), model::select);
     Label refusal = Forms.errorMessage("users-refusal");
     refusal.textProperty().bind(model.refusalProperty());
     root.setTop(toolbar());
@@ -72,24 +71,6 @@ public final class UsersView {
 
   public Parent root() {
     return root;
-  }
-
-  /** The table's selection and the model's follow each other (a replaced row stays selected). */
-  private void bindSelection() {
-    table
-        .getSelectionModel()
-        .selectedItemProperty()
-        .addListener((o, old, now) -> model.select(now));
-    model
-        .selectedProperty()
-        .addListener(
-            (o, old, now) -> {
-              if (now == null) {
-                table.getSelectionModel().clearSelection();
-              } else if (!Objects.equals(now, table.getSelectionModel().getSelectedItem())) {
-                table.getSelectionModel().select(now);
-              }
-            });
   }
 
   private ToolBar toolbar() {
