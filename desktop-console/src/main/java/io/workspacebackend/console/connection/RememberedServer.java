@@ -1,21 +1,14 @@
 package io.workspacebackend.console.connection;
 
 import io.workspacebackend.console.platform.SettingsDirectory;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
+import io.workspacebackend.console.platform.SettingsFile;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The backend URL the console connected to last, kept in a small properties file in the desktop's
@@ -23,13 +16,12 @@ import org.slf4j.LoggerFactory;
  * not exist yet, the URL is read from there, so an update loses nothing.
  */
 public final class RememberedServer {
-  private static final Logger LOG = LoggerFactory.getLogger(RememberedServer.class);
   private static final String KEY = "last-server-url";
 
   /** The preference node earlier consoles used: {@code userNodeForPackage(RememberedServer)}. */
   static final String LEGACY_NODE = "io/workspacebackend/console/connection";
 
-  private final Path file;
+  private final SettingsFile file;
   private final Preferences legacyRoot;
 
   /**
@@ -37,7 +29,7 @@ public final class RememberedServer {
    * @param legacyRoot the preferences root under which earlier consoles kept the URL
    */
   public RememberedServer(Path file, Preferences legacyRoot) {
-    this.file = file;
+    this.file = new SettingsFile(file);
     this.legacyRoot = legacyRoot;
   }
 
@@ -49,7 +41,10 @@ public final class RememberedServer {
 
   /** The remembered URL, if one was stored and is still a valid backend URL. Reads the disk. */
   public Optional<URI> lastUrl() {
-    Optional<String> stored = Files.exists(file) ? fromFile() : fromLegacyPreferences();
+    Optional<String> stored =
+        file.exists()
+            ? file.read().flatMap(settings -> Optional.ofNullable(settings.getProperty(KEY)))
+            : fromLegacyPreferences();
     try {
       return stored.map(RememberedServer::parse);
     } catch (IllegalArgumentException e) {
@@ -58,38 +53,13 @@ public final class RememberedServer {
   }
 
   /**
-   * Remembers {@code url} after a successful connection. Writes the disk; a failure is logged, as
-   * forgetting the URL costs the user only some typing next time.
+   * Remembers {@code url} after a successful connection; forgetting it costs the user only some
+   * typing next time.
    */
   public void remember(URI url) {
     Properties settings = new Properties();
     settings.setProperty(KEY, parse(url.toString()).toString());
-    try {
-      Files.createDirectories(file.getParent());
-      // Written beside the file and moved over it: a crash mid-write never leaves half a file.
-      Path partial = Files.createTempFile(file.getParent(), ".console", ".properties");
-      try {
-        try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-          settings.store(writer, "Workspace Backend Console");
-        }
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(partial);
-      }
-    } catch (IOException e) {
-      LOG.warn("could not remember the server in {}: {}", file, e.getMessage());
-    }
-  }
-
-  private Optional<String> fromFile() {
-    Properties settings = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      settings.load(reader);
-    } catch (IOException | IllegalArgumentException e) {
-      LOG.warn("could not read {}: {}", file, e.getMessage());
-      return Optional.empty();
-    }
-    return Optional.ofNullable(settings.getProperty(KEY));
+    file.write(settings);
   }
 
   /** Asks whether the node exists first: creating it would leave an empty node behind. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.workspacebackend.client.ServerUnreachableException;
 import io.workspacebackend.client.WorkspaceClient;
-import io.workspacebackend.console.testing.QueuedThreading;
+import io.workspacebackend.console.testing.HeldWork;
 import io.workspacebackend.model.session.SessionStatus;
 import java.net.URI;
 import java.time.Clock;
@@ -21,7 +21,7 @@ class DashboardViewModelTest {
   private static final long MIB = 1024 * 1024;
 
   private final FakeDashboardServer server = new FakeDashboardServer();
-  private final QueuedThreading threading = new QueuedThreading();
+  private final HeldWork threading = new HeldWork();
   private final List<Throwable> lost = new ArrayList<>();
   private final DashboardViewModel model =
       new DashboardViewModel(

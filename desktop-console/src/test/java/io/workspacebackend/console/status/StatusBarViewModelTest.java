@@ -3,7 +3,7 @@ package io.workspacebackend.console.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.workspacebackend.console.connection.Reconnection;
-import io.workspacebackend.console.testing.QueuedThreading;
+import io.workspacebackend.console.testing.HeldWork;
 import io.workspacebackend.model.health.Health;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class StatusBarViewModelTest {
   private final List<Consumer<Boolean>> probes = new ArrayList<>();
   private final Reconnection reconnection = new Reconnection(probes::add);
-  private final QueuedThreading threading = new QueuedThreading();
+  private final HeldWork threading = new HeldWork();
   private Health health = health("docker", "20.10.24");
   private int healthCalls;
   private final StatusBarViewModel model =

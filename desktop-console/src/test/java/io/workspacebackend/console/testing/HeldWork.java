@@ -1,16 +1,17 @@
 package io.workspacebackend.console.testing;
 
-import io.workspacebackend.console.ui.Worker;
+import io.workspacebackend.console.ui.Threading;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * A {@link Worker} for view-model tests: each piece of work waits until the test runs it, so that
- * the test sees the state meanwhile (loading, actions disabled) and can let events in first.
+ * The console's threading for a view-model's unit test, without a window: each piece of work waits
+ * until the test runs it, so that the test sees the state meanwhile (loading, actions disabled) and
+ * can let events in first; what would go to the FX thread runs at once on the test's thread.
  */
-public final class HeldWork implements Worker {
+public final class HeldWork implements Threading {
   private final Deque<Runnable> held = new ArrayDeque<>();
 
   @Override
@@ -26,6 +27,11 @@ public final class HeldWork implements Worker {
           }
           done.accept(result);
         });
+  }
+
+  @Override
+  public void onFx(Runnable action) {
+    action.run();
   }
 
   /** How many pieces of work wait. */
