@@ -8,8 +8,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A Unix socket that relays to the real engine's socket until {@link #close()}: a test points a
@@ -18,7 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SocketRelay implements AutoCloseable {
   private final Path path;
   private final ServerSocketChannel server;
-  private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
+
+  /**
+   * Guarded by itself, with {@link #closed}: a connection accepted as the relay closes is cut too.
+   */
+  private final List<SocketChannel> open = new ArrayList<>();
+
+  private boolean closed;
 
   private SocketRelay(Path path, Path target) throws IOException {
     this.path = path;
@@ -43,14 +49,28 @@ public final class SocketRelay implements AutoCloseable {
       while (server.isOpen()) {
         SocketChannel client = server.accept();
         SocketChannel engine = SocketChannel.open(UnixDomainSocketAddress.of(target));
-        open.add(client);
-        open.add(engine);
+        if (!keep(client, engine)) {
+          return;
+        }
         pump(client, engine);
         pump(engine, client);
       }
     } catch (IOException closed) {
       // close() was called: stop accepting.
     }
+  }
+
+  private boolean keep(SocketChannel client, SocketChannel engine) throws IOException {
+    synchronized (open) {
+      if (!closed) {
+        open.add(client);
+        open.add(engine);
+        return true;
+      }
+    }
+    client.close();
+    engine.close();
+    return false;
   }
 
   private static void pump(SocketChannel from, SocketChannel to) {
@@ -80,8 +100,11 @@ public final class SocketRelay implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.close();
-    for (SocketChannel channel : open) {
-      channel.close();
+    synchronized (open) {
+      closed = true;
+      for (SocketChannel channel : open) {
+        channel.close();
+      }
     }
     Files.deleteIfExists(path);
   }
