@@ -71,6 +71,6 @@ public final class DockerClients {
     if (responseTimeout != null) {
       http.responseTimeout(responseTimeout);
     }
-    return http.build();
+    return new ConnectionPerRequest(http.build());
   }
 }

@@ -44,10 +44,7 @@ class RuntimeOutageTest {
     relay.close();
   }
 
-  /**
-   * Each test begins with the engine reachable, as the server sees it: the previous test's relay
-   * closed the server's pooled engine connections, and the first call on one of those fails (503).
-   */
+  /** Each test begins with the engine reachable, as the server sees it. */
   @BeforeEach
   void engineUp() throws Exception {
     relay.close();

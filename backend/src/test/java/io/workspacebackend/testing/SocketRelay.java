@@ -96,6 +96,19 @@ public final class SocketRelay implements AutoCloseable {
     pump.start();
   }
 
+  /**
+   * Cuts the open connections and goes on relaying new ones, as an engine does that closes
+   * keep-alive connections left idle (Podman's service after twice its {@code --time}).
+   */
+  public void cutOpenConnections() throws IOException {
+    synchronized (open) {
+      for (SocketChannel channel : open) {
+        channel.close();
+      }
+      open.clear();
+    }
+  }
+
   /** The engine is gone: no new connections, and the open ones are cut. */
   @Override
   public void close() throws IOException {
