@@ -2,7 +2,6 @@ package io.workspacebackend.session;
 
 import io.workspacebackend.auth.ConnectionGrant;
 import io.workspacebackend.auth.LiveConnections;
-import io.workspacebackend.auth.Revocation;
 import io.workspacebackend.auth.SignedInUser;
 import io.workspacebackend.invite.InviteEvents;
 import io.workspacebackend.user.UserEvents;
@@ -64,7 +63,9 @@ class EventStreams {
         Flux.just(ServerSentEvent.builder().comment("connected").build());
     Flux<ServerSentEvent<?>> stream = Flux.merge(updates, heartbeats, connected);
     return connections.whileGranted(
-        ConnectionGrant.apiStream(caller, admin), stream, EventStreams::revoked);
+        ConnectionGrant.apiStream(caller, admin),
+        stream,
+        why -> Flux.just(text("revoked", why.problem())));
   }
 
   /** Users and invite codes as they change, with a buffer of this subscriber's own. */
@@ -79,10 +80,5 @@ class EventStreams {
   /** Written as text, as {@link SessionEvents} writes its events, and for the same reason. */
   private ServerSentEvent<?> text(String name, Object data) {
     return ServerSentEvent.builder(json.writeValueAsString(data)).event(name).build();
-  }
-
-  private static Flux<ServerSentEvent<?>> revoked(Revocation why) {
-    return Flux.<ServerSentEvent<?>>just(
-        ServerSentEvent.builder(why.problem()).event("revoked").build());
   }
 }
