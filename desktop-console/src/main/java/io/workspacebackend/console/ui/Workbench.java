@@ -3,6 +3,7 @@ package io.workspacebackend.console.ui;
 import io.workspacebackend.client.WorkspaceClient;
 import io.workspacebackend.model.user.User;
 import java.awt.Desktop;
+import java.io.IOException;
 import java.net.URI;
 import javafx.scene.Node;
 import javafx.stage.Window;
@@ -36,8 +37,7 @@ public interface Workbench {
         () -> {
           if (!Desktop.isDesktopSupported()
               || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-            throw new UnsupportedOperationException(
-                "This desktop offers no way to open a browser.");
+            throw new IOException("This desktop offers no way to open a browser.");
           }
           Desktop.getDesktop().browse(address);
           return address;
