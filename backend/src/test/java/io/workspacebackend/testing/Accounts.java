@@ -8,9 +8,14 @@ import io.workspacebackend.invite.NewInvites;
 import io.workspacebackend.model.auth.LoginRequest;
 import io.workspacebackend.model.auth.RegisterRequest;
 import io.workspacebackend.model.auth.SignedIn;
+import io.workspacebackend.model.user.QuotaOverrides;
 import io.workspacebackend.model.user.Role;
+import io.workspacebackend.model.user.User;
+import io.workspacebackend.model.user.UserChange;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -97,5 +102,46 @@ public final class Accounts {
         .mutate()
         .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
         .build();
+  }
+
+  /** {@code PATCH /api/users/{id}} as {@code token}, which must succeed: the changed user. */
+  public User changeUser(String token, UUID id, UserChange change) {
+    return as(token)
+        .patch()
+        .uri("/api/users/{id}", id)
+        .bodyValue(change)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(User.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  /** {@code PUT /api/users/{id}/quota} as {@code token}, which must succeed: the changed user. */
+  public User setQuota(String token, UUID id, QuotaOverrides quota) {
+    return as(token)
+        .put()
+        .uri("/api/users/{id}/quota", id)
+        .bodyValue(quota)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(User.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  /** {@code GET /api/users} as {@code token}, which must succeed. */
+  public List<User> users(String token) {
+    return as(token)
+        .get()
+        .uri("/api/users")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBodyList(User.class)
+        .returnResult()
+        .getResponseBody();
   }
 }

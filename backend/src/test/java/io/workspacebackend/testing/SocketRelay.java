@@ -115,10 +115,8 @@ public final class SocketRelay implements AutoCloseable {
     server.close();
     synchronized (open) {
       closed = true;
-      for (SocketChannel channel : open) {
-        channel.close();
-      }
     }
+    cutOpenConnections();
     Files.deleteIfExists(path);
   }
 }

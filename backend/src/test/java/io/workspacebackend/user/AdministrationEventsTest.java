@@ -83,12 +83,14 @@ class AdministrationEventsTest {
     try (FollowedStream admins = events(admin)) {
       awaitLive(admins);
 
-      User disabled = patch(admin, bob.user().id(), new UserChange(null, true));
+      User disabled =
+          accounts.changeUser(admin.token(), bob.user().id(), new UserChange(null, true));
       assertThat(
               awaitEvent(
                   admins, "user", User.class, quoted(bob.user().username()), "disabled\":true"))
           .isEqualTo(disabled);
-      User promoted = patch(admin, bob.user().id(), new UserChange("admin", false));
+      User promoted =
+          accounts.changeUser(admin.token(), bob.user().id(), new UserChange("admin", false));
       assertThat(
               awaitEvent(
                   admins,
@@ -97,7 +99,8 @@ class AdministrationEventsTest {
                   quoted(bob.user().username()),
                   "\"role\":\"admin\",\"disabled\":false"))
           .isEqualTo(promoted);
-      User limited = setQuota(admin, bob.user().id(), new QuotaOverrides(3, null, null));
+      User limited =
+          accounts.setQuota(admin.token(), bob.user().id(), new QuotaOverrides(3, null, null));
       assertThat(
               awaitEvent(
                   admins, "user", User.class, quoted(bob.user().username()), "max_sessions\":3"))
@@ -125,7 +128,7 @@ class AdministrationEventsTest {
         FollowedStream mias = events(mia)) {
       awaitLive(admins, mias);
 
-      patch(admin, mia.user().id(), new UserChange("user", null));
+      accounts.changeUser(admin.token(), mia.user().id(), new UserChange("user", null));
 
       mias.awaitEnd(WAIT);
       assertThat(mias.lines()).as("mia's stream").contains("event:revoked");
@@ -211,34 +214,6 @@ class AdministrationEventsTest {
             .getResponseBody();
     assertThat(created).hasSize(1);
     return created.get(0);
-  }
-
-  private User patch(SignedIn admin, UUID id, UserChange change) {
-    return accounts
-        .as(admin.token())
-        .patch()
-        .uri("/api/users/{id}", id)
-        .bodyValue(change)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(User.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
-  private User setQuota(SignedIn admin, UUID id, QuotaOverrides quota) {
-    return accounts
-        .as(admin.token())
-        .put()
-        .uri("/api/users/{id}/quota", id)
-        .bodyValue(quota)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(User.class)
-        .returnResult()
-        .getResponseBody();
   }
 
   private void logOut(SignedIn who) {

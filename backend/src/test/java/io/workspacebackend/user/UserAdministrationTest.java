@@ -28,7 +28,7 @@ class UserAdministrationTest {
     SignedIn admin = accounts().register(Role.ADMIN);
     SignedIn user = accounts().register(Role.USER);
 
-    List<User> users = list(admin.token());
+    List<User> users = accounts().users(admin.token());
 
     assertThat(users).containsSubsequence(admin.user(), user.user());
     assertThat(users).extracting(User::createdAt).isSorted();
@@ -66,7 +66,8 @@ class UserAdministrationTest {
     SignedIn admin = accounts().register(Role.ADMIN);
     SignedIn user = accounts().register(Role.USER);
 
-    User disabled = change(admin.token(), user.user().id(), new UserChange(null, true));
+    User disabled =
+        accounts().changeUser(admin.token(), user.user().id(), new UserChange(null, true));
 
     assertThat(disabled.disabled()).isTrue();
     accounts()
@@ -79,7 +80,7 @@ class UserAdministrationTest {
         .expectHeader()
         .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 
-    change(admin.token(), user.user().id(), new UserChange(null, false));
+    accounts().changeUser(admin.token(), user.user().id(), new UserChange(null, false));
     accounts().as(user.token()).get().uri("/api/auth/me").exchange().expectStatus().isOk();
   }
 
@@ -88,12 +89,13 @@ class UserAdministrationTest {
     SignedIn admin = accounts().register(Role.ADMIN);
     SignedIn user = accounts().register(Role.USER);
 
-    User promoted = change(admin.token(), user.user().id(), new UserChange("admin", null));
+    User promoted =
+        accounts().changeUser(admin.token(), user.user().id(), new UserChange("admin", null));
 
     assertThat(promoted.role()).isEqualTo(Role.ADMIN);
     accounts().as(user.token()).get().uri("/api/users").exchange().expectStatus().isOk();
 
-    change(admin.token(), user.user().id(), new UserChange("user", null));
+    accounts().changeUser(admin.token(), user.user().id(), new UserChange("user", null));
     accounts().as(user.token()).get().uri("/api/users").exchange().expectStatus().isForbidden();
   }
 
@@ -104,10 +106,10 @@ class UserAdministrationTest {
 
     conflict(admin.token(), id, new UserChange(null, true));
     conflict(admin.token(), id, new UserChange("user", null));
-    assertThat(list(admin.token())).contains(admin.user());
+    assertThat(accounts().users(admin.token())).contains(admin.user());
 
     SignedIn second = accounts().register(Role.ADMIN);
-    change(second.token(), id, new UserChange("user", null));
+    accounts().changeUser(second.token(), id, new UserChange("user", null));
     conflict(second.token(), second.user().id(), new UserChange(null, true));
   }
 
@@ -115,7 +117,7 @@ class UserAdministrationTest {
   void aDisabledAdminDoesNotCountAsTheLastOne() {
     SignedIn first = soleAdmin();
     SignedIn second = accounts().register(Role.ADMIN);
-    change(first.token(), second.user().id(), new UserChange(null, true));
+    accounts().changeUser(first.token(), second.user().id(), new UserChange(null, true));
 
     conflict(first.token(), first.user().id(), new UserChange("user", null));
   }
@@ -169,41 +171,14 @@ class UserAdministrationTest {
   /** A new admin, with every other admin disabled: the server's only enabled admin. */
   private SignedIn soleAdmin() {
     SignedIn admin = accounts().register(Role.ADMIN);
-    for (User other : list(admin.token())) {
+    for (User other : accounts().users(admin.token())) {
       if (other.role() == Role.ADMIN
           && !other.disabled()
           && !other.id().equals(admin.user().id())) {
-        change(admin.token(), other.id(), new UserChange(null, true));
+        accounts().changeUser(admin.token(), other.id(), new UserChange(null, true));
       }
     }
     return admin;
-  }
-
-  private List<User> list(String token) {
-    return accounts()
-        .as(token)
-        .get()
-        .uri("/api/users")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBodyList(User.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
-  private User change(String token, UUID id, UserChange change) {
-    return accounts()
-        .as(token)
-        .patch()
-        .uri("/api/users/{id}", id)
-        .bodyValue(change)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(User.class)
-        .returnResult()
-        .getResponseBody();
   }
 
   private void conflict(String token, UUID id, UserChange change) {

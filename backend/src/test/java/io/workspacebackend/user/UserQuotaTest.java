@@ -63,12 +63,12 @@ class UserQuotaTest {
     SignedIn user = accounts().register(Role.USER);
     QuotaOverrides own = new QuotaOverrides(2, null, 1.5);
 
-    User changed = put(admin.token(), user.user().id(), own);
+    User changed = accounts().setQuota(admin.token(), user.user().id(), own);
 
     UserQuota expected = new UserQuota(2, 16 * GIB, 1.5, own);
     assertThat(changed.quota()).isEqualTo(expected);
     assertThat(me(user.token()).quota()).isEqualTo(expected);
-    assertThat(list(admin.token()))
+    assertThat(accounts().users(admin.token()))
         .filteredOn(u -> u.id().equals(user.user().id()))
         .singleElement()
         .isEqualTo(changed);
@@ -80,7 +80,7 @@ class UserQuotaTest {
   void quotasAreReadFromMemoryWithNoDatabaseStatement() {
     SignedIn admin = accounts().register(Role.ADMIN);
     SignedIn user = accounts().register(Role.USER);
-    put(admin.token(), user.user().id(), new QuotaOverrides(1, 4 * GIB, 2.0));
+    accounts().setQuota(admin.token(), user.user().id(), new QuotaOverrides(1, 4 * GIB, 2.0));
 
     int mark = statements.mark();
     Quota quota = quotas().of(user.user().id().toString());
@@ -95,9 +95,11 @@ class UserQuotaTest {
   void putReplacesEveryValueSoNullsGoBackToTheDefaults() {
     SignedIn admin = accounts().register(Role.ADMIN);
     SignedIn user = accounts().register(Role.USER);
-    put(admin.token(), user.user().id(), new QuotaOverrides(0, 2 * GIB, 8.0));
+    accounts().setQuota(admin.token(), user.user().id(), new QuotaOverrides(0, 2 * GIB, 8.0));
 
-    User reset = put(admin.token(), user.user().id(), new QuotaOverrides(null, 32 * GIB, null));
+    User reset =
+        accounts()
+            .setQuota(admin.token(), user.user().id(), new QuotaOverrides(null, 32 * GIB, null));
 
     assertThat(reset.quota())
         .isEqualTo(new UserQuota(4, 32 * GIB, null, new QuotaOverrides(null, 32 * GIB, null)));
@@ -120,7 +122,7 @@ class UserQuotaTest {
   void theJsonShowsUnlimitedAndDefaultValuesAsNulls() {
     SignedIn admin = accounts().register(Role.ADMIN);
     SignedIn user = accounts().register(Role.USER);
-    put(admin.token(), user.user().id(), new QuotaOverrides(3, null, null));
+    accounts().setQuota(admin.token(), user.user().id(), new QuotaOverrides(3, null, null));
 
     accounts()
         .as(user.token())
@@ -274,7 +276,7 @@ class UserQuotaTest {
     SignedIn admin = accounts().register(Role.ADMIN);
     SignedIn user = accounts().register(Role.USER);
     QuotaOverrides own = new QuotaOverrides(7, 3 * GIB, 2.25);
-    put(admin.token(), user.user().id(), own);
+    accounts().setQuota(admin.token(), user.user().id(), own);
 
     backend.stop();
     backend.start();
@@ -288,20 +290,6 @@ class UserQuotaTest {
     return context.get().getBean(Quotas.class);
   }
 
-  private User put(String token, UUID id, QuotaOverrides quota) {
-    return accounts()
-        .as(token)
-        .put()
-        .uri("/api/users/{id}/quota", id)
-        .bodyValue(quota)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(User.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
   private User me(String token) {
     return accounts()
         .as(token)
@@ -311,19 +299,6 @@ class UserQuotaTest {
         .expectStatus()
         .isOk()
         .expectBody(User.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
-  private List<User> list(String token) {
-    return accounts()
-        .as(token)
-        .get()
-        .uri("/api/users")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBodyList(User.class)
         .returnResult()
         .getResponseBody();
   }
